@@ -1,0 +1,6 @@
+export * from '../wards/schema';
+export * from '../auth/schema';
+export * from '../audit/schema';
+export * from '../calendar/schema';
+export * from '../http/schema';
+export * from './seed-schema';

@@ -1,0 +1,85 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from '../audit/routes';
+import { authRoutes } from '../auth/routes';
+import { calendarRoutes } from '../calendar/routes';
+import { wardRoutes } from '../wards/routes';
+import { provinceOfUnit } from '../wards/store';
+import type { Deps } from './deps';
+import { installErrorHandler } from './error-handler';
+import { installGuard } from './guard';
+import { healthRoutes } from './health';
+import { installIdempotency } from './idempotency';
+import { installWeb } from './web';
+
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+  /** Multiplies every rate limit; tests that send thousands of requests raise it. */
+  rateLimitFactor?: number;
+}
+
+const API_ROUTES = [healthRoutes, authRoutes, calendarRoutes, wardRoutes, auditRoutes];
+
+const REDACT = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: REDACT,
+            // Query strings may one day carry personal data (a phone, an ID number): log the path only.
+            serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) },
+          },
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(fastifyCookie);
+  const factor = options.rateLimitFactor ?? 1;
+  // Runs before the rate-limit plugin's own onRoute hook reads the route's limit.
+  app.addHook('onRoute', (route) => {
+    const limit = route.config?.rateLimit;
+    if (limit && typeof limit === 'object' && typeof limit.max === 'number') {
+      route.config = { ...route.config, rateLimit: { ...limit, max: limit.max * factor } };
+    }
+  });
+  await app.register(fastifyRateLimit, { global: true, max: 600 * factor, timeWindow: '1 minute' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Chính quyền thân thiện — API', version: '1' },
+      servers: [{ url: '/' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  installGuard(app, { db: deps.database.db, provinceOfWard: (code) => provinceOfUnit(deps.database.db, code) });
+  installIdempotency(app, deps.database.db);
+  for (const routes of API_ROUTES) await app.register(routes, { prefix: '/api/v1', deps });
+  await installWeb(app);
+  return app;
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { canAccessWard, hasPermission, type Policy } from '../auth/policies';
+import { loadSession } from '../auth/store';
+import type { Db } from '../db/connect';
+import { AppError } from './errors';
+
+export const SESSION_COOKIE = 'cqtt_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface GuardOptions {
+  db: Db;
+  /** Province of a ward, for the city reviewer's scope; null when the ward is unknown. */
+  provinceOfWard(code: string): Promise<string | null>;
+}
+
+function policyOf(request: FastifyRequest): Policy {
+  const policy = request.routeOptions.config.policy;
+  // Unreachable for registered routes (onRoute refuses them); the 404 handler has no policy and needs none.
+  return policy ?? 'public';
+}
+
+/**
+ * Authentication (onRequest), then authorization and CSRF (preHandler, after validation) for every route,
+ * from the route's declared policy. Handlers never check roles themselves.
+ */
+export function installGuard(app: FastifyInstance, options: GuardOptions): void {
+  app.decorateRequest('session', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.policy && !route.url.startsWith('/api/docs')) {
+      throw new Error(`Route ${route.method} ${route.url} has no policy`);
+    }
+  });
+
+  // Rate limit → authenticate (here) → validate → authorize (preHandler) → handler.
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await loadSession(options.db, token) : null;
+    const policy = policyOf(request);
+    if (policy === 'public') return;
+    const session = request.session;
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new AppError('CSRF_FAILED');
+    }
+    if (policy === 'password_stage') {
+      if (session.stage !== 'password') throw new AppError('FORBIDDEN');
+      return;
+    }
+    if (session.stage !== 'full') throw new AppError('UNAUTHENTICATED', 'Xin vui lòng nhập mã xác thực hai bước.');
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const policy = policyOf(request);
+    if (typeof policy === 'string') return;
+    const staff = request.session?.staff;
+    if (!staff) throw new AppError('UNAUTHENTICATED');
+    if (staff.mustEnrolTotp) throw new AppError('TOTP_ENROLMENT_REQUIRED');
+    if (!hasPermission(staff.role, policy.permission)) throw new AppError('FORBIDDEN');
+    if (policy.wardParam) {
+      const wardCode = (request.params as Record<string, string>)[policy.wardParam] ?? '';
+      const province = await options.provinceOfWard(wardCode);
+      if (!province) throw new AppError('NOT_FOUND', 'Không tìm thấy phường, xã này.');
+      if (!canAccessWard(staff, wardCode, province)) throw new AppError('FORBIDDEN');
+    }
+  });
+}
