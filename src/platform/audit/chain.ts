@@ -30,6 +30,18 @@ export function canonicalJson(value: unknown): string {
 
 /** Each record's hash covers its own fields and the previous record's hash: an edit breaks every later link. */
 export function chainHash(prevHash: string, fields: ChainedFields): string {
-  const normalised = { ...fields, at: new Date(fields.at).toISOString() };
+  const normalised: ChainedFields = {
+    at: new Date(fields.at).toISOString(),
+    wardCode: fields.wardCode,
+    actorId: fields.actorId,
+    actorName: fields.actorName,
+    actorRole: fields.actorRole,
+    action: fields.action,
+    targetType: fields.targetType,
+    targetId: fields.targetId,
+    ip: fields.ip,
+    userAgent: fields.userAgent,
+    summary: fields.summary,
+  };
   return createHash('sha256').update(prevHash).update(canonicalJson(normalised)).digest('hex');
 }
