@@ -54,7 +54,10 @@ export interface ChainBreak {
 }
 
 /** Walks the whole chain in id order; returns the first record whose hash or link does not hold. */
-export async function verifyChain(db: Db, batchSize = 1000): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
+export async function verifyChain(
+  db: Db,
+  batchSize = 1000,
+): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
   let prevHash = GENESIS_HASH;
   let afterId = 0;
   let checked = 0;
@@ -67,7 +70,8 @@ export async function verifyChain(db: Db, batchSize = 1000): Promise<{ checked: 
       .limit(batchSize);
     for (const row of rows) {
       if (row.prevHash !== prevHash) return { checked, firstBreak: { id: row.id, reason: 'broken_link' } };
-      if (chainHash(row.prevHash, row) !== row.hash) return { checked, firstBreak: { id: row.id, reason: 'hash_mismatch' } };
+      if (chainHash(row.prevHash, row) !== row.hash)
+        return { checked, firstBreak: { id: row.id, reason: 'hash_mismatch' } };
       prevHash = row.hash;
       afterId = row.id;
       checked++;

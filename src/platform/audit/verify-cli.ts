@@ -10,7 +10,8 @@ try {
   const { checked, firstBreak } = await verifyChain(database.db);
   await database.close();
   if (firstBreak) {
-    const why = firstBreak.reason === 'hash_mismatch' ? 'nội dung bị sửa' : 'liên kết với bản ghi trước bị đứt';
+    const why =
+      firstBreak.reason === 'hash_mismatch' ? 'nội dung bị sửa' : 'liên kết với bản ghi trước bị đứt';
     console.error(
       `Nhật ký hệ thống KHÔNG toàn vẹn: bản ghi #${firstBreak.id} (${why}); ${checked} bản ghi trước đó hợp lệ.\n` +
         `Audit chain BROKEN at record #${firstBreak.id} (${firstBreak.reason}); ${checked} earlier records verified.`,

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'ward.structure.read': [...ALL],
   'staff.directory.read': [...WARD_STAFF, 'supervisor', 'city_reviewer', 'system_admin'],
   'staff.contact.read': ['ward_leader', 'ward_admin', 'system_admin'],
+  'ward.settings.edit': ['ward_admin', 'system_admin'],
   'audit.read': ['ward_admin', 'system_admin'],
   'city.read': ['city_reviewer', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -30,10 +31,7 @@ export type Permission = keyof typeof PERMISSIONS;
  * - a permission, optionally with the route parameter that names the ward the data belongs to.
  */
 export type Policy =
-  | 'public'
-  | 'password_stage'
-  | 'signed_in'
-  | { permission: Permission; wardParam?: string };
+  'public' | 'password_stage' | 'signed_in' | { permission: Permission; wardParam?: string };
 
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>

@@ -32,7 +32,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
 
   async function audit(request: FastifyRequest, action: string, staffId: string, wardCode: string | null) {
     await db.transaction((tx) =>
-      recordAudit(tx, auditContext(request), { action, targetType: 'staff_account', targetId: staffId, wardCode }),
+      recordAudit(tx, auditContext(request), {
+        action,
+        targetType: 'staff_account',
+        targetId: staffId,
+        wardCode,
+      }),
     );
   }
 
@@ -70,12 +75,16 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       const totpRequired = account.totpEnrolledAt !== null;
       const session = await db.transaction(async (tx) => {
         await store.updateAccount(tx, account.id, { failedLogins: 0, lockedUntil: null });
-        await recordAudit(tx, { ...auditContext(request), actor: actorOf(account) }, {
-          action: totpRequired ? 'auth.password_ok' : 'auth.login',
-          targetType: 'staff_account',
-          targetId: account.id,
-          wardCode: account.wardCode,
-        });
+        await recordAudit(
+          tx,
+          { ...auditContext(request), actor: actorOf(account) },
+          {
+            action: totpRequired ? 'auth.password_ok' : 'auth.login',
+            targetType: 'staff_account',
+            targetId: account.id,
+            wardCode: account.wardCode,
+          },
+        );
         return store.createSession(tx, account.id, totpRequired ? 'password' : 'full');
       });
       setSessionCookie(reply, session.token);
@@ -123,7 +132,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
 
   app.get(
     '/auth/me',
-    { config: { policy: 'signed_in' }, schema: { tags: ['auth'], summary: 'Tài khoản đang đăng nhập và quyền' } },
+    {
+      config: { policy: 'signed_in' },
+      schema: { tags: ['auth'], summary: 'Tài khoản đang đăng nhập và quyền' },
+    },
     async (request) => {
       const staff = currentStaff(request);
       const ward = staff.wardCode ? await findWard(db, staff.wardCode) : undefined;
@@ -148,7 +160,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
       },
     },
     async (request, reply) => {
@@ -185,7 +200,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     async (request) => {
       const staff = currentStaff(request);
       const account = await store.findAccount(db, staff.id);
-      if (account?.totpEnrolledAt) throw new AppError('CONFLICT', 'Tài khoản đã thiết lập xác thực hai bước.');
+      if (account?.totpEnrolledAt)
+        throw new AppError('CONFLICT', 'Tài khoản đã thiết lập xác thực hai bước.');
       const secret = newTotpSecret();
       await db.transaction(async (tx) => {
         await store.updateAccount(tx, staff.id, { totpSecret: secret });

@@ -41,7 +41,8 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   const release = () => {
-    if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.rmSync(lockFile);
+    if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, 'utf8') === String(process.pid))
+      fs.rmSync(lockFile);
   };
   process.once('exit', release);
   return release;

@@ -28,7 +28,12 @@ export interface AppOptions {
 
 const API_ROUTES = [healthRoutes, authRoutes, calendarRoutes, wardRoutes, auditRoutes];
 
-const REDACT = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+];
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -77,7 +82,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  installGuard(app, { db: deps.database.db, provinceOfWard: (code) => provinceOfUnit(deps.database.db, code) });
+  installGuard(app, {
+    db: deps.database.db,
+    provinceOfWard: (code) => provinceOfUnit(deps.database.db, code),
+  });
   installIdempotency(app, deps.database.db);
   for (const routes of API_ROUTES) await app.register(routes, { prefix: '/api/v1', deps });
   await installWeb(app);

@@ -19,7 +19,11 @@ const CONTEXT_LABEL: Record<string, string> = {
   headers: 'header ',
 };
 
-function fieldName(context: string | undefined, instancePath: string, params: Record<string, unknown>): string {
+function fieldName(
+  context: string | undefined,
+  instancePath: string,
+  params: Record<string, unknown>,
+): string {
   const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
   const missing = typeof params.missingProperty === 'string' ? params.missingProperty : '';
   return `${CONTEXT_LABEL[context ?? ''] ?? ''}${path || missing || context || 'request'}`;
@@ -51,7 +55,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code = FASTIFY_CODES[error.code] ?? (status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
       return reply.status(status).send(envelope(code));
     }
-    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } });
+    request.log.error({
+      err: { type: error.name, code: error.code, message: error.message, stack: error.stack },
+    });
     return reply.status(500).send(envelope('INTERNAL'));
   });
 

@@ -1,20 +1,32 @@
 /** One error taxonomy for the whole API: a stable code, an HTTP status and a Vietnamese message safe to show. */
 export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, message: 'Thông tin gửi lên chưa hợp lệ. Xin vui lòng kiểm tra các trường được đánh dấu.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    message: 'Thông tin gửi lên chưa hợp lệ. Xin vui lòng kiểm tra các trường được đánh dấu.',
+  },
   BAD_REQUEST: { status: 400, message: 'Yêu cầu không hợp lệ.' },
   UNAUTHENTICATED: { status: 401, message: 'Xin vui lòng đăng nhập để tiếp tục.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   INVALID_TOTP: { status: 401, message: 'Mã xác thực không đúng hoặc đã hết hạn.' },
-  CSRF_FAILED: { status: 403, message: 'Phiên làm việc không hợp lệ. Xin vui lòng tải lại trang và thử lại.' },
+  CSRF_FAILED: {
+    status: 403,
+    message: 'Phiên làm việc không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
+  },
   FORBIDDEN: { status: 403, message: 'Xin lỗi, tài khoản của bạn không có quyền thực hiện thao tác này.' },
-  TOTP_ENROLMENT_REQUIRED: { status: 403, message: 'Xin vui lòng thiết lập xác thực hai bước trước khi tiếp tục.' },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    message: 'Xin vui lòng thiết lập xác thực hai bước trước khi tiếp tục.',
+  },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức không được hỗ trợ.' },
   CONFLICT: { status: 409, message: 'Dữ liệu đã thay đổi hoặc đã tồn tại.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ; xin gửi JSON.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.' },
-  ACCOUNT_LOCKED: { status: 423, message: 'Tài khoản tạm khóa do nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: 'Tài khoản tạm khóa do nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.',
+  },
   RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Xin vui lòng đợi một lát rồi thử lại.' },
   INTERNAL: { status: 500, message: 'Xin lỗi, hệ thống gặp sự cố. Xin vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -47,7 +47,8 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
       if (session.stage !== 'password') throw new AppError('FORBIDDEN');
       return;
     }
-    if (session.stage !== 'full') throw new AppError('UNAUTHENTICATED', 'Xin vui lòng nhập mã xác thực hai bước.');
+    if (session.stage !== 'full')
+      throw new AppError('UNAUTHENTICATED', 'Xin vui lòng nhập mã xác thực hai bước.');
   });
 
   app.addHook('preHandler', async (request) => {

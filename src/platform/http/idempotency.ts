@@ -15,7 +15,9 @@ function scopeOf(request: FastifyRequest): string {
 
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${canonicalJson(request.params)}\n`)
+    .update(
+      `${request.method} ${request.routeOptions.url ?? request.url}\n${canonicalJson(request.params)}\n`,
+    )
     .update(canonicalJson(request.body ?? null))
     .digest('hex');
 }
@@ -45,13 +47,20 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = request.headers[HEADER];
-    if (typeof key !== 'string' || !KEY_SHAPE.test(key) || reply.getHeader('idempotent-replay')) return payload;
+    if (typeof key !== 'string' || !KEY_SHAPE.test(key) || reply.getHeader('idempotent-replay'))
+      return payload;
     if (request.method === 'GET' || reply.statusCode >= 500) return payload;
     const isJson = String(reply.getHeader('content-type') ?? '').includes('json');
     const body = isJson && typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null;
     await db
       .insert(idempotencyKeys)
-      .values({ scope: scopeOf(request), key, requestHash: requestHash(request), statusCode: reply.statusCode, body })
+      .values({
+        scope: scopeOf(request),
+        key,
+        requestHash: requestHash(request),
+        statusCode: reply.statusCode,
+        body,
+      })
       .onConflictDoNothing();
     return payload;
   });

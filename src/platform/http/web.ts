@@ -9,7 +9,9 @@ export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 function isFile(relative: string): boolean {
   const full = path.join(WEB_DIR, relative);
-  return full.startsWith(WEB_DIR + path.sep) && fs.statSync(full, { throwIfNoEntry: false })?.isFile() === true;
+  return (
+    full.startsWith(WEB_DIR + path.sep) && fs.statSync(full, { throwIfNoEntry: false })?.isFile() === true
+  );
 }
 
 /**

@@ -1,7 +1,14 @@
 import { hashPassword } from '../auth/passwords';
 import { staffAccounts } from '../auth/schema';
 import type { Db } from '../db/connect';
-import { DEMO_CITY_STAFF, DEMO_OFFICE_HOURS, DEMO_PASSWORD, DEMO_WARDS, UNIT_KINDS, type UnitKind } from './demo-data';
+import {
+  DEMO_CITY_STAFF,
+  DEMO_OFFICE_HOURS,
+  DEMO_PASSWORD,
+  DEMO_WARDS,
+  UNIT_KINDS,
+  type UnitKind,
+} from './demo-data';
 import { orgUnits, residentialGroups, wards } from './schema';
 
 /** Fills the demo wards with units, ten residential groups each, and one staff account per role. */
@@ -23,7 +30,13 @@ export async function seedDemoWards(db: Db): Promise<void> {
     const unitId = (kind: UnitKind | undefined) => units.find((u) => u.kind === kind)?.id ?? null;
     const groups = await db
       .insert(residentialGroups)
-      .values(ward.households.map((households, i) => ({ wardCode: ward.code, name: `Tổ dân phố số ${i + 1}`, households })))
+      .values(
+        ward.households.map((households, i) => ({
+          wardCode: ward.code,
+          name: `Tổ dân phố số ${i + 1}`,
+          households,
+        })),
+      )
       .returning();
     await db.insert(staffAccounts).values(
       ward.staff.map((s) => ({

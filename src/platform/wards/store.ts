@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { staffAccounts } from '../auth/schema';
-import { adminUnits, orgUnits, provinces, residentialGroups, wards } from './schema';
+import { adminUnits, orgUnits, provinces, residentialGroups, wards, type OfficeHoursSetting } from './schema';
 
 export async function provinceOfUnit(db: Db, code: string): Promise<string | null> {
   const [row] = await db
@@ -13,7 +13,12 @@ export async function provinceOfUnit(db: Db, code: string): Promise<string | nul
 
 export async function findWard(db: Db, code: string) {
   const [row] = await db
-    .select({ ward: wards, name: adminUnits.name, provinceCode: provinces.code, provinceName: provinces.name })
+    .select({
+      ward: wards,
+      name: adminUnits.name,
+      provinceCode: provinces.code,
+      provinceName: provinces.name,
+    })
     .from(wards)
     .innerJoin(adminUnits, eq(adminUnits.code, wards.code))
     .innerJoin(provinces, eq(provinces.code, adminUnits.provinceCode))
@@ -23,7 +28,12 @@ export async function findWard(db: Db, code: string) {
 
 export function listUnits(db: Db, wardCode: string) {
   return db
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, staffCount: count(staffAccounts.id) })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      staffCount: count(staffAccounts.id),
+    })
     .from(orgUnits)
     .leftJoin(staffAccounts, eq(staffAccounts.orgUnitId, orgUnits.id))
     .where(eq(orgUnits.wardCode, wardCode))
@@ -74,13 +84,19 @@ export async function findStaffContact(db: Db, wardCode: string, staffId: string
 /** The city's communes with whether each runs on the platform; `query` ignores diacritics. */
 export function listCityUnits(db: Db, provinceCode: string, query?: string) {
   return db
-    .select({ code: adminUnits.code, name: adminUnits.name, onPlatform: sql<boolean>`${wards.code} IS NOT NULL` })
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      onPlatform: sql<boolean>`${wards.code} IS NOT NULL`,
+    })
     .from(adminUnits)
     .leftJoin(wards, eq(wards.code, adminUnits.code))
     .where(
       and(
         eq(adminUnits.provinceCode, provinceCode),
-        query ? sql`f_unaccent(lower(${adminUnits.name})) LIKE '%' || f_unaccent(lower(${query})) || '%'` : undefined,
+        query
+          ? sql`f_unaccent(lower(${adminUnits.name})) LIKE '%' || f_unaccent(lower(${query})) || '%'`
+          : undefined,
       ),
     )
     .orderBy(asc(adminUnits.code));
@@ -89,4 +105,14 @@ export function listCityUnits(db: Db, provinceCode: string, query?: string) {
 export async function findProvince(db: Db, code: string) {
   const [row] = await db.select().from(provinces).where(eq(provinces.code, code));
   return row;
+}
+
+export async function updateOfficeHours(db: Db, code: string, officeHours: OfficeHoursSetting) {
+  const [before] = await db
+    .select({ officeHours: wards.officeHours })
+    .from(wards)
+    .where(eq(wards.code, code));
+  if (!before) return undefined;
+  await db.update(wards).set({ officeHours }).where(eq(wards.code, code));
+  return before.officeHours;
 }
