@@ -58,10 +58,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     reply.header('x-request-id', request.id);
   });
 
+  // Outside production the platform is reached over plain HTTP (a phone on the office network): no HSTS
+  // and no upgrade of sub-requests to HTTPS there.
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      directives: {
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': deps.config.production ? [] : null,
+      },
     },
+    strictTransportSecurity: deps.config.production,
   });
   await app.register(fastifyCookie);
   const factor = options.rateLimitFactor ?? 1;
