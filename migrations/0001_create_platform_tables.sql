@@ -49,6 +49,7 @@ CREATE TABLE "staff_accounts" (
 	"password_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"totp_secret" text,
 	"totp_enrolled_at" timestamp with time zone,
+	"totp_last_step" integer,
 	"failed_logins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
 	"active" boolean DEFAULT true NOT NULL,

@@ -39,7 +39,12 @@ export interface Agent {
   cookie: string;
   csrfToken: string;
   totpSecret?: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 function sessionCookie(response: LightMyRequestResponse): string {
@@ -49,11 +54,27 @@ function sessionCookie(response: LightMyRequestResponse): string {
 }
 
 /**
+ * A TOTP code for the current 30-second step, or for a later one: the server accepts one step of drift and
+ * refuses a code it has already accepted, so a second sign-in within the same step uses the next step's code.
+ */
+export function totpCode(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
+}
+
+/**
  * Signs a demo account in, enrolling TOTP on the way when its role requires it (as a new leader would on
  * first sign-in), and returns an agent that sends the cookie and the CSRF token.
  */
-export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Agent> {
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Agent> {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
   const { csrfToken } = login.json<{ csrfToken: string }>();
   const agent: Agent = {
@@ -73,7 +94,7 @@ export async function signIn(app: FastifyInstance, username: string, password = 
     const enrolment = await agent.request('POST', '/api/v1/auth/totp/enrolment');
     const { secret } = enrolment.json<{ secret: string }>();
     const confirm = await agent.request('POST', '/api/v1/auth/totp/enrolment/confirm', {
-      code: await generate({ secret }),
+      code: await totpCode(secret),
     });
     if (confirm.statusCode !== 204) throw new Error(`TOTP enrolment ${username}: ${confirm.body}`);
     agent.totpSecret = secret;

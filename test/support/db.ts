@@ -5,11 +5,16 @@ import { openDatabase, type Database } from '../../src/platform/db/connect';
 /** Which database the storage suite runs on: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
 export const TEST_DATABASE_KIND = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
 
+export interface TestDatabase extends Database {
+  /** On PostgreSQL, the URL of this test's own database (for a child process to open); absent on PGlite. */
+  url?: string;
+}
+
 /**
  * A fresh, migrated, empty database for one test file: a new PostgreSQL database on the server named by
  * DATABASE_URL (dropped on close), or a new in-memory PGlite.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) return openDatabase({});
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -22,6 +27,7 @@ export async function openTestDatabase(): Promise<Database> {
   const database = await openDatabase({ url: testUrl.toString() });
   return {
     ...database,
+    url: testUrl.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -28,17 +28,6 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       secure: deps.config.production ? true : 'auto',
       maxAge: SESSION_HOURS * 3600,
     });
-  }
-
-  async function audit(request: FastifyRequest, action: string, staffId: string, wardCode: string | null) {
-    await db.transaction((tx) =>
-      recordAudit(tx, auditContext(request), {
-        action,
-        targetType: 'staff_account',
-        targetId: staffId,
-        wardCode,
-      }),
-    );
   }
 
   app.post(
@@ -102,11 +91,25 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       const session = request.session;
       if (!session) throw new AppError('UNAUTHENTICATED');
       const account = await store.findAccount(db, session.staff.id);
-      if (!account?.totpSecret || !(await checkTotp(account.totpSecret, request.body.code))) {
-        await audit(request, 'auth.totp_failed', session.staff.id, session.staff.wardCode);
+      if (!account?.totpSecret) throw new AppError('INVALID_TOTP');
+      if (isLocked(account.lockedUntil, new Date())) throw new AppError('ACCOUNT_LOCKED');
+      const step = await checkTotp(account.totpSecret, request.body.code, account.totpLastStep);
+      if (step === null) {
+        // Wrong codes count towards the same lock-out as wrong passwords.
+        await db.transaction(async (tx) => {
+          const next = afterFailedLogin(account.failedLogins, new Date());
+          await store.updateAccount(tx, account.id, next);
+          await recordAudit(tx, auditContext(request), {
+            action: next.lockedUntil ? 'auth.locked' : 'auth.totp_failed',
+            targetType: 'staff_account',
+            targetId: account.id,
+            wardCode: account.wardCode,
+          });
+        });
         throw new AppError('INVALID_TOTP');
       }
       await db.transaction(async (tx) => {
+        await store.updateAccount(tx, account.id, { totpLastStep: step, failedLogins: 0 });
         await store.promoteSession(tx, session.tokenHash);
         await recordAudit(tx, auditContext(request), {
           action: 'auth.login',
@@ -233,9 +236,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       if (!account?.totpSecret || account.totpEnrolledAt) {
         throw new AppError('CONFLICT', 'Xin vui lòng bắt đầu lại việc thiết lập xác thực hai bước.');
       }
-      if (!(await checkTotp(account.totpSecret, request.body.code))) throw new AppError('INVALID_TOTP');
+      const step = await checkTotp(account.totpSecret, request.body.code, null);
+      if (step === null) throw new AppError('INVALID_TOTP');
       await db.transaction(async (tx) => {
-        await store.updateAccount(tx, staff.id, { totpEnrolledAt: new Date() });
+        await store.updateAccount(tx, staff.id, { totpEnrolledAt: new Date(), totpLastStep: step });
         await recordAudit(tx, auditContext(request), {
           action: 'auth.totp_enrolled',
           targetType: 'staff_account',

@@ -9,15 +9,20 @@ import { findWard } from '../wards/store';
 import { DEFAULT_OFFICE_HOURS, dueDateInCalendarDays, dueDateInWorkingDays } from './rules';
 import * as store from './store';
 
-const ISO_DATE = z.iso.date({ error: 'Ngày theo dạng YYYY-MM-DD' });
+// Years bounded like `year` below: the ISO patterns allow 0000–9999, but the calendar rules throw on far years
+// (0001, a deadline in 10000) and PostgreSQL has no year 0000.
+const IN_YEARS = (text: string) => text >= '2000' && text < '2101';
+const ISO_DATE = z.iso.date({ error: 'Ngày theo dạng YYYY-MM-DD' }).refine(IN_YEARS, 'Năm từ 2000 đến 2100');
 const DAYS = z.coerce.number().int().min(0).max(3650);
 
 const dueDateQuery = z
   .object({
-    receivedAt: z.iso.datetime({
-      offset: true,
-      error: 'Thời điểm theo ISO 8601 kèm múi giờ, ví dụ 2026-02-13T10:00:00+07:00',
-    }),
+    receivedAt: z.iso
+      .datetime({
+        offset: true,
+        error: 'Thời điểm theo ISO 8601 kèm múi giờ, ví dụ 2026-02-13T10:00:00+07:00',
+      })
+      .refine(IN_YEARS, 'Năm từ 2000 đến 2100'),
     workingDays: DAYS.optional(),
     calendarDays: DAYS.optional(),
     ward: WARD_CODE.optional(),

@@ -22,12 +22,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Folders this process holds: a second open from the same process is refused like any other. */
+const heldHere = new Set<string>();
+
 /**
  * Takes an exclusive lock on the PGlite data folder. PGlite itself does not stop a second process from
  * opening the same files, and two writers silently lose data. A lock left by a dead process is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
+  if (heldHere.has(path.resolve(dataDir))) throw new DataDirLockedError(dataDir, process.pid);
   const lockFile = path.join(dataDir, 'platform.lock');
   for (;;) {
     try {
@@ -40,7 +44,10 @@ export function lockDataDir(dataDir: string): () => void {
       fs.rmSync(lockFile, { force: true });
     }
   }
+  const folder = path.resolve(dataDir);
+  heldHere.add(folder);
   const release = () => {
+    heldHere.delete(folder);
     if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, 'utf8') === String(process.pid))
       fs.rmSync(lockFile);
   };

@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from '../audit/routes';
@@ -13,6 +13,7 @@ import { wardRoutes } from '../wards/routes';
 import { provinceOfUnit } from '../wards/store';
 import type { Deps } from './deps';
 import { installErrorHandler } from './error-handler';
+import { envelope } from './errors';
 import { installGuard } from './guard';
 import { healthRoutes } from './health';
 import { installIdempotency } from './idempotency';
@@ -50,6 +51,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // The router's own refusals (malformed percent-encoding, over-long path parameter) skip the error handler.
+    frameworkErrors: (error, _request, reply) => {
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void (reply as FastifyReply).status(status).send(envelope('BAD_REQUEST'));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -29,8 +29,13 @@ function fieldName(
   return `${CONTEXT_LABEL[context ?? ''] ?? ''}${path || missing || context || 'request'}`;
 }
 
+/** SQLSTATEs for text the database cannot store (U+0000 in text or jsonb): the client's input, not our fault. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 function statusCode(error: FastifyError): number {
-  return typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (typeof error.statusCode === 'number') return error.statusCode;
+  const sqlState = (error as { cause?: { code?: unknown } }).cause?.code ?? error.code;
+  return typeof sqlState === 'string' && UNSTORABLE_TEXT.has(sqlState) ? 400 : 500;
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

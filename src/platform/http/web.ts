@@ -9,9 +9,12 @@ export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 function isFile(relative: string): boolean {
   const full = path.join(WEB_DIR, relative);
-  return (
-    full.startsWith(WEB_DIR + path.sep) && fs.statSync(full, { throwIfNoEntry: false })?.isFile() === true
-  );
+  if (!full.startsWith(WEB_DIR + path.sep)) return false;
+  try {
+    return fs.statSync(full, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false; // ENAMETOOLONG and the like: a URL no file can match
+  }
 }
 
 /**
