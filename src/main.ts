@@ -1,4 +1,5 @@
 import { CalendarService } from './platform/calendar/service';
+import { ClockConfigError, clockFromEnv, type Clock } from './platform/clock';
 import { readConfig } from './platform/config';
 import { openDatabase, type Database } from './platform/db/connect';
 import { DataDirLockedError } from './platform/db/lock';
@@ -6,6 +7,15 @@ import { buildApp } from './platform/http/app';
 import { runSeeds } from './platform/seed';
 
 const config = readConfig();
+
+let clock: Clock;
+try {
+  clock = clockFromEnv(config.appNow, config.production);
+} catch (error) {
+  if (!(error instanceof ClockConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 let database: Database;
 try {
@@ -19,7 +29,7 @@ try {
 }
 
 await runSeeds(database, { demo: !config.production });
-const app = await buildApp({ database, config, calendar: new CalendarService(database.db) });
+const app = await buildApp({ database, config, calendar: new CalendarService(database.db), clock });
 
 let stopping = false;
 async function stop(signal: string) {

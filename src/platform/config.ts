@@ -9,6 +9,8 @@ export interface Config {
   /** The ward whose portal is served at `/`. */
   portalWard: string;
   logLevel: string;
+  /** Start of the server's clock for demos and tests (`APP_NOW`); refused in production. */
+  appNow?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     portalWard: env.PORTAL_WARD ?? '10507',
     logLevel: env.LOG_LEVEL ?? 'info',
+    appNow: env.APP_NOW || undefined,
   };
 }

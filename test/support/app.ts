@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { CalendarService } from '../../src/platform/calendar/service';
+import { systemClock, type Clock } from '../../src/platform/clock';
 import { readConfig } from '../../src/platform/config';
 import type { Database } from '../../src/platform/db/connect';
 import { buildApp } from '../../src/platform/http/app';
@@ -15,12 +16,14 @@ export interface TestPlatform {
 }
 
 /** The whole platform on a fresh database with the demo wards seeded, driven through `app.inject`. */
-export async function startTestPlatform(options: { rateLimitFactor?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { rateLimitFactor?: number; clock?: Clock } = {},
+): Promise<TestPlatform> {
   const database = await openTestDatabase();
   await runSeeds(database, { demo: true });
   const config = { ...readConfig({}), production: false };
   const app = await buildApp(
-    { database, config, calendar: new CalendarService(database.db) },
+    { database, config, calendar: new CalendarService(database.db), clock: options.clock ?? systemClock },
     { logger: false, rateLimitFactor: options.rateLimitFactor ?? 1000 },
   );
   await app.ready();

@@ -43,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     async (request, reply) => {
       const { username, password } = request.body;
       const account = await store.findAccountByUsername(db, username.trim().toLowerCase());
-      const now = new Date();
+      const now = deps.clock.now();
       if (account && isLocked(account.lockedUntil, now)) throw new AppError('ACCOUNT_LOCKED');
       const valid = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
       if (!account || !account.active || !valid) {
@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
             wardCode: account.wardCode,
           },
         );
-        return store.createSession(tx, account.id, totpRequired ? 'password' : 'full');
+        return store.createSession(tx, account.id, totpRequired ? 'password' : 'full', now);
       });
       setSessionCookie(reply, session.token);
       return { csrfToken: session.csrfToken, totpRequired };
@@ -92,12 +92,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       if (!session) throw new AppError('UNAUTHENTICATED');
       const account = await store.findAccount(db, session.staff.id);
       if (!account?.totpSecret) throw new AppError('INVALID_TOTP');
-      if (isLocked(account.lockedUntil, new Date())) throw new AppError('ACCOUNT_LOCKED');
+      if (isLocked(account.lockedUntil, deps.clock.now())) throw new AppError('ACCOUNT_LOCKED');
       const step = await checkTotp(account.totpSecret, request.body.code, account.totpLastStep);
       if (step === null) {
         // Wrong codes count towards the same lock-out as wrong passwords.
         await db.transaction(async (tx) => {
-          const next = afterFailedLogin(account.failedLogins, new Date());
+          const next = afterFailedLogin(account.failedLogins, deps.clock.now());
           await store.updateAccount(tx, account.id, next);
           await recordAudit(tx, auditContext(request), {
             action: next.lockedUntil ? 'auth.locked' : 'auth.totp_failed',
@@ -181,7 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       if (problem) throw new AppError('VALIDATION_FAILED', problem, { newPassword: problem });
       const passwordHash = await hashPassword(request.body.newPassword);
       await db.transaction(async (tx) => {
-        await store.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: new Date() });
+        await store.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: deps.clock.now() });
         await store.deleteOtherSessions(tx, account.id, request.session?.tokenHash ?? '');
         await recordAudit(tx, auditContext(request), {
           action: 'auth.password_changed',
@@ -239,7 +239,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       const step = await checkTotp(account.totpSecret, request.body.code, null);
       if (step === null) throw new AppError('INVALID_TOTP');
       await db.transaction(async (tx) => {
-        await store.updateAccount(tx, staff.id, { totpEnrolledAt: new Date(), totpLastStep: step });
+        await store.updateAccount(tx, staff.id, { totpEnrolledAt: deps.clock.now(), totpLastStep: step });
         await recordAudit(tx, auditContext(request), {
           action: 'auth.totp_enrolled',
           targetType: 'staff_account',

@@ -61,6 +61,7 @@ export async function createSession(
   db: Db,
   staffId: string,
   stage: Session['stage'],
+  now: Date,
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -69,17 +70,17 @@ export async function createSession(
     staffId,
     csrfToken,
     stage,
-    expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000),
+    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
   });
   return { token, csrfToken };
 }
 
-export async function loadSession(db: Db, token: string): Promise<Session | null> {
+export async function loadSession(db: Db, token: string, now: Date): Promise<Session | null> {
   const [row] = await db
     .select({ session: staffSessions, account: staffAccounts })
     .from(staffSessions)
     .innerJoin(staffAccounts, eq(staffAccounts.id, staffSessions.staffId))
-    .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, new Date())));
+    .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, now)));
   if (!row || !row.account.active) return null;
   return {
     tokenHash: row.session.tokenHash,

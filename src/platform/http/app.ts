@@ -98,6 +98,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   installGuard(app, {
     db: deps.database.db,
+    clock: deps.clock,
     provinceOfWard: (code) => provinceOfUnit(deps.database.db, code),
   });
   installIdempotency(app, deps.database.db);

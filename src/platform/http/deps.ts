@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/connect';
 import type { CalendarService } from '../calendar/service';
@@ -7,6 +8,7 @@ export interface Deps {
   database: Database;
   config: Config;
   calendar: CalendarService;
+  clock: Clock;
 }
 
 export interface RouteOptions {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canAccessWard, hasPermission, type Policy } from '../auth/policies';
 import { loadSession } from '../auth/store';
+import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
 import { AppError } from './errors';
 
@@ -9,6 +10,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface GuardOptions {
   db: Db;
+  clock: Clock;
   /** Province of a ward, for the city reviewer's scope; null when the ward is unknown. */
   provinceOfWard(code: string): Promise<string | null>;
 }
@@ -35,7 +37,7 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
   // Rate limit → authenticate (here) → validate → authorize (preHandler) → handler.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await loadSession(options.db, token) : null;
+    request.session = token ? await loadSession(options.db, token, options.clock.now()) : null;
     const policy = policyOf(request);
     if (policy === 'public') return;
     const session = request.session;
