@@ -4,7 +4,8 @@ import { readConfig } from './platform/config';
 import { openDatabase, type Database } from './platform/db/connect';
 import { DataDirLockedError } from './platform/db/lock';
 import { buildApp } from './platform/http/app';
-import { runSeeds } from './platform/seed';
+import { API_ROUTES } from './routes';
+import { runSeeds } from './seed';
 
 const config = readConfig();
 
@@ -29,7 +30,10 @@ try {
 }
 
 await runSeeds(database, { demo: !config.production });
-const app = await buildApp({ database, config, calendar: new CalendarService(database.db), clock });
+const app = await buildApp(
+  { database, config, calendar: new CalendarService(database.db), clock },
+  API_ROUTES,
+);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'staff.contact.read': ['ward_leader', 'ward_admin', 'system_admin'],
   'ward.settings.edit': ['ward_admin', 'system_admin'],
   'audit.read': ['ward_admin', 'system_admin'],
+  'procedures.edit': ['ward_admin'],
+  'dossiers.intake': ['counter_officer'],
+  'dossiers.read': [...WARD_STAFF, 'supervisor'],
+  'dossiers.act': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** Unmasked CCCD number and phone of applicants; every such read is audited. */
+  'dossiers.personal.read': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
   'city.read': ['city_reviewer', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

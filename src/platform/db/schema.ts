@@ -4,3 +4,5 @@ export * from '../audit/schema';
 export * from '../calendar/schema';
 export * from '../http/schema';
 export * from './seed-schema';
+export * from '../../modules/procedures/schema';
+export * from '../../modules/dossiers/schema';

@@ -6,28 +6,24 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRoutes } from '../audit/routes';
-import { authRoutes } from '../auth/routes';
-import { calendarRoutes } from '../calendar/routes';
-import { wardRoutes } from '../wards/routes';
 import { provinceOfUnit } from '../wards/store';
-import type { Deps } from './deps';
+import type { Deps, RouteOptions } from './deps';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './error-handler';
 import { envelope } from './errors';
 import { installGuard } from './guard';
-import { healthRoutes } from './health';
 import { installIdempotency } from './idempotency';
 import { installWeb } from './web';
 
 z.config(z.locales.vi());
+
+export type ApiRoutes = readonly FastifyPluginAsyncZod<RouteOptions>[];
 
 export interface AppOptions {
   logger?: boolean | { level: string };
   /** Multiplies every rate limit; tests that send thousands of requests raise it. */
   rateLimitFactor?: number;
 }
-
-const API_ROUTES = [healthRoutes, authRoutes, calendarRoutes, wardRoutes, auditRoutes];
 
 const REDACT = [
   'req.headers.cookie',
@@ -36,7 +32,12 @@ const REDACT = [
   'res.headers["set-cookie"]',
 ];
 
-export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+/** The HTTP server: shared plugins, the guard, then every route plugin of `routes` under `/api/v1`. */
+export async function buildApp(
+  deps: Deps,
+  routes: ApiRoutes,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -102,7 +103,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     provinceOfWard: (code) => provinceOfUnit(deps.database.db, code),
   });
   installIdempotency(app, deps.database.db);
-  for (const routes of API_ROUTES) await app.register(routes, { prefix: '/api/v1', deps });
+  for (const plugin of routes) await app.register(plugin, { prefix: '/api/v1', deps });
   await installWeb(app);
   return app;
 }

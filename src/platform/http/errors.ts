@@ -22,6 +22,17 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, message: 'Dữ liệu đã thay đổi hoặc đã tồn tại.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ; xin gửi JSON.' },
+  DOCUMENT_NOT_IN_PROCEDURE: {
+    status: 422,
+    message: 'Có giấy tờ không nằm trong thành phần hồ sơ của thủ tục.',
+  },
+  DOSSIER_INCOMPLETE: { status: 422, message: 'Hồ sơ chưa đủ thành phần theo quy định của thủ tục.' },
+  FEE_INVALID: { status: 422, message: 'Khoản thu không có trong biểu phí, lệ phí của thủ tục.' },
+  RULE_VIOLATION: { status: 422, message: 'Thao tác trái quy định.' },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+  },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.' },
   ACCOUNT_LOCKED: {
     status: 423,

@@ -116,3 +116,8 @@ export async function updateOfficeHours(db: Db, code: string, officeHours: Offic
   await db.update(wards).set({ officeHours }).where(eq(wards.code, code));
   return before.officeHours;
 }
+
+export async function listWardCodes(db: Db): Promise<string[]> {
+  const rows = await db.select({ code: wards.code }).from(wards).orderBy(asc(wards.code));
+  return rows.map((r) => r.code);
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/connect';
+import type { Procedure } from './catalogue';
+import { procedures, procedureVersions } from './schema';
+
+export interface ProcedureRecord {
+  code: string;
+  version: number;
+  definition: Procedure;
+}
+
+/** The ward's procedures, optionally filtered by a text that ignores diacritics ('khai sinh'). */
+export function searchProcedures(db: Db, wardCode: string, query?: string) {
+  const q = query?.trim();
+  return db
+    .select({
+      code: procedures.code,
+      name: procedures.name,
+      field: procedures.field,
+      version: procedures.currentVersion,
+      definition: procedureVersions.definition,
+    })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      and(
+        eq(procedureVersions.wardCode, procedures.wardCode),
+        eq(procedureVersions.code, procedures.code),
+        eq(procedureVersions.version, procedures.currentVersion),
+      ),
+    )
+    .where(
+      and(
+        eq(procedures.wardCode, wardCode),
+        q ? sql`f_unaccent(lower(${procedures.name})) LIKE '%' || f_unaccent(lower(${q})) || '%'` : undefined,
+      ),
+    )
+    .orderBy(asc(procedures.field), asc(procedures.name));
+}
+
+export async function findProcedure(
+  db: Db,
+  wardCode: string,
+  code: string,
+): Promise<ProcedureRecord | undefined> {
+  const [row] = await db
+    .select({
+      code: procedures.code,
+      version: procedures.currentVersion,
+      definition: procedureVersions.definition,
+    })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      and(
+        eq(procedureVersions.wardCode, procedures.wardCode),
+        eq(procedureVersions.code, procedures.code),
+        eq(procedureVersions.version, procedures.currentVersion),
+      ),
+    )
+    .where(and(eq(procedures.wardCode, wardCode), eq(procedures.code, code)));
+  return row;
+}
+
+export function listVersions(db: Db, wardCode: string, code: string) {
+  return db
+    .select({
+      version: procedureVersions.version,
+      effectiveFrom: procedureVersions.effectiveFrom,
+      changeNote: procedureVersions.changeNote,
+      createdAt: procedureVersions.createdAt,
+    })
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.wardCode, wardCode), eq(procedureVersions.code, code)))
+    .orderBy(asc(procedureVersions.version));
+}
+
+/** Adds a version of a procedure (the first one creates it) and makes it current. */
+export async function saveProcedureVersion(
+  db: Db,
+  wardCode: string,
+  definition: Procedure,
+  changeNote: string,
+  createdBy: string | null,
+): Promise<number> {
+  const code = definition.nationalCode;
+  const [current] = await db
+    .select({ version: procedures.currentVersion })
+    .from(procedures)
+    .where(and(eq(procedures.wardCode, wardCode), eq(procedures.code, code)))
+    .for('update');
+  const version = (current?.version ?? 0) + 1;
+  await db.insert(procedureVersions).values({
+    wardCode,
+    code,
+    version,
+    definition,
+    effectiveFrom: definition.effectiveFrom,
+    changeNote,
+    createdBy,
+  });
+  await db
+    .insert(procedures)
+    .values({ wardCode, code, name: definition.name, field: definition.field, currentVersion: version })
+    .onConflictDoUpdate({
+      target: [procedures.wardCode, procedures.code],
+      set: { name: definition.name, field: definition.field, currentVersion: version, updatedAt: sql`now()` },
+    });
+  return version;
+}
