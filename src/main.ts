@@ -4,7 +4,7 @@ import { readConfig } from './platform/config';
 import { openDatabase, type Database } from './platform/db/connect';
 import { DataDirLockedError } from './platform/db/lock';
 import { buildApp } from './platform/http/app';
-import { API_ROUTES } from './routes';
+import { ROUTES } from './routes';
 import { runSeeds } from './seed';
 
 const config = readConfig();
@@ -30,10 +30,7 @@ try {
 }
 
 await runSeeds(database, { demo: !config.production });
-const app = await buildApp(
-  { database, config, calendar: new CalendarService(database.db), clock },
-  API_ROUTES,
-);
+const app = await buildApp({ database, config, calendar: new CalendarService(database.db), clock }, ROUTES);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
 import type { Procedure } from '../procedures/catalogue';
 import { computeFee, FeeError, type FeeInput } from '../procedures/rules';
-import type { ProcedureRecord } from '../procedures/store';
+import type { ProcedureRecord } from '../procedures/api';
 import {
   checkAction,
   checkSupplementRequest,

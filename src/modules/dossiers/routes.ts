@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors';
 import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/people/rules';
 import { DEFAULT_OFFICE_HOURS, toLocalDate } from '../../platform/calendar/rules';
 import { findWard } from '../../platform/wards/store';
-import { findProcedure } from '../procedures/store';
+import { findProcedure } from '../procedures/api';
 import { intakeDossier } from './intake';
 import { publicView, staffView } from './presenters';
 import { STATUSES, urgency, URGENCY_LABELS } from './rules';

@@ -32,10 +32,17 @@ const REDACT = [
   'res.headers["set-cookie"]',
 ];
 
-/** The HTTP server: shared plugins, the guard, then every route plugin of `routes` under `/api/v1`. */
+export interface RoutePlugins {
+  /** Mounted under `/api/v1`. */
+  api: ApiRoutes;
+  /** Server-rendered pages (procedure guides, tracking), mounted at the root before the front-end bundles. */
+  pages: ApiRoutes;
+}
+
+/** The HTTP server: shared plugins, the guard, the API and page routes, then the front-end bundles. */
 export async function buildApp(
   deps: Deps,
-  routes: ApiRoutes,
+  routes: RoutePlugins,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
@@ -103,7 +110,8 @@ export async function buildApp(
     provinceOfWard: (code) => provinceOfUnit(deps.database.db, code),
   });
   installIdempotency(app, deps.database.db);
-  for (const plugin of routes) await app.register(plugin, { prefix: '/api/v1', deps });
+  for (const plugin of routes.api) await app.register(plugin, { prefix: '/api/v1', deps });
+  for (const plugin of routes.pages) await app.register(plugin, { deps });
   await installWeb(app);
   return app;
 }
