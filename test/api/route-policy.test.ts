@@ -24,6 +24,14 @@ const EVERY_ROLE: readonly Role[] = [
   'system_admin',
 ];
 const NO_FULL_SESSION: readonly Role[] = []; // the TOTP step: only a session that passed the password alone
+const DOSSIER_READERS: readonly Role[] = [
+  'counter_officer',
+  'department_officer',
+  'department_head',
+  'ward_leader',
+  'ward_admin',
+  'supervisor',
+];
 const ENROLLED_AT_SIGN_IN: readonly Role[] = ['ward_leader', 'ward_admin', 'system_admin'];
 
 const DEMO_ACCOUNT: Record<Role, string> = {
@@ -42,7 +50,12 @@ const WARD = '10507';
 const ADJUSTED_DAY = '2030-01-07';
 const TEMPORARY_PASSWORD = 'Tam-thoi-2030x';
 
-type Send = (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+type Send = (
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<LightMyRequestResponse>;
 interface Caller {
   role: Role | null;
   send: Send;
@@ -56,6 +69,8 @@ interface Row {
 }
 
 let staffId = '';
+let dossierCode = '';
+let intakes = 0;
 const enrolmentSecrets = new Map<Role, string>();
 
 // Execution order matters: enrolment before its confirmation, the adjustment before its deletion, logout last.
@@ -209,6 +224,80 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', '/api/v1/audit?limit=5'),
   },
   {
+    route: 'GET /api/v1/procedures',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/procedures?q=khai%20sinh'),
+  },
+  {
+    route: 'GET /api/v1/procedures/:code',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/procedures/1.001193'),
+  },
+  {
+    route: 'GET /api/v1/procedures/:code/versions',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/procedures/1.001193/versions'),
+  },
+  {
+    route: 'PUT /api/v1/wards/:ward/procedures/:code',
+    access: ['ward_admin'],
+    ok: 200,
+    call: async (c) => {
+      const current = (await c.send('GET', '/api/v1/procedures/2.000635')).json();
+      const { code: _code, version: _version, wardCode: _ward, ...definition } = current;
+      return c.send('PUT', `/api/v1/wards/${WARD}/procedures/2.000635`, {
+        definition,
+        changeNote: 'Kiểm thử quyền sửa thủ tục',
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/dossiers',
+    access: ['counter_officer'],
+    ok: 201,
+    call: async (c) => {
+      const response = await c.send(
+        'POST',
+        '/api/v1/dossiers',
+        {
+          procedureCode: '1.001193',
+          applicant: {
+            fullName: 'Nguyễn Thị Hằng',
+            idNumber: '031095001234',
+            phone: '0912345678',
+            address: 'Số 5, Tổ dân phố số 1, phường Thành Đông',
+          },
+          documentsReceived: ['to-khai-dang-ky-khai-sinh', 'giay-chung-sinh'],
+          channel: 'counter',
+        },
+        { 'idempotency-key': `policy-intake-${++intakes}` },
+      );
+      if (response.statusCode === 201) dossierCode = response.json().code;
+      return response;
+    },
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code/public',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/public`),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code',
+    access: DOSSIER_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}`),
+  },
+  {
+    route: 'GET /api/v1/dossiers',
+    access: DOSSIER_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/dossiers'),
+  },
+  {
     route: 'POST /api/v1/auth/logout',
     access: EVERY_ROLE,
     ok: 204,
@@ -273,8 +362,8 @@ describe('role × route table', () => {
     it(row.route, async () => {
       const anonymous: Caller = {
         role: null,
-        send: (method, url, body) =>
-          platform.app.inject({ method: method as never, url, payload: body as never }),
+        send: (method, url, body, headers) =>
+          platform.app.inject({ method: method as never, url, payload: body as never, headers }),
       };
       const anonymousResponse = await row.call(anonymous);
       expect(lastRoute).toBe(row.route);
@@ -292,7 +381,7 @@ describe('role × route table', () => {
         if (!agent) throw new Error(`no agent for ${role}`);
         const response = await row.call({
           role,
-          send: (method, url, body) => agent.request(method, url, body),
+          send: (method, url, body, headers) => agent.request(method, url, body, headers),
         });
         expect(lastRoute, `${role} reached the route`).toBe(row.route);
         const allowed = row.access === 'public' || row.access.includes(role);
