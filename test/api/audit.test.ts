@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/platform/audit/schema';
 import { recordAudit, SYSTEM_CONTEXT, verifyChain } from '../../src/platform/audit/store';
 import { openDatabase, type Database } from '../../src/platform/db/connect';
-import { runSeeds } from '../../src/platform/seed';
+import { runSeeds } from '../../src/seed';
 import { DEMO_PASSWORD } from '../../src/platform/wards/demo-data';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
 import { openTestDatabase, TEST_DATABASE_KIND, type TestDatabase } from '../support/db';

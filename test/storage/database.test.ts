@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARD_ROLES } from '../../src/platform/auth/roles';
 import type { Database } from '../../src/platform/db/connect';
-import { runSeeds } from '../../src/platform/seed';
+import { runSeeds } from '../../src/seed';
 import { DEMO_WARDS, UNIT_KINDS } from '../../src/platform/wards/demo-data';
 import { listCityUnits } from '../../src/platform/wards/store';
 import { openTestDatabase } from '../support/db';

@@ -5,7 +5,8 @@ import { systemClock, type Clock } from '../../src/platform/clock';
 import { readConfig } from '../../src/platform/config';
 import type { Database } from '../../src/platform/db/connect';
 import { buildApp } from '../../src/platform/http/app';
-import { runSeeds } from '../../src/platform/seed';
+import { ROUTES } from '../../src/routes';
+import { runSeeds } from '../../src/seed';
 import { DEMO_PASSWORD } from '../../src/platform/wards/demo-data';
 import { openTestDatabase } from './db';
 
@@ -24,6 +25,7 @@ export async function startTestPlatform(
   const config = { ...readConfig({}), production: false };
   const app = await buildApp(
     { database, config, calendar: new CalendarService(database.db), clock: options.clock ?? systemClock },
+    ROUTES,
     { logger: false, rateLimitFactor: options.rateLimitFactor ?? 1000 },
   );
   await app.ready();
