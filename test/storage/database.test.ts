@@ -183,7 +183,12 @@ describe('database: migrations, reference data, demo seed', () => {
     await runSeeds(database, { demo: true });
     expect(await counts()).toEqual(before);
     const runs = await database.sql.query<{ name: string }>('SELECT name FROM seed_runs ORDER BY name');
-    expect(runs.map((r) => r.name)).toEqual(['demo-wards', 'official-calendar-2025-2026']);
+    expect(runs.map((r) => r.name)).toEqual([
+      'demo-wards',
+      'official-calendar-2025-2026',
+      'procedures-10507',
+      'procedures-10525',
+    ]);
   });
 
   it('does not bring back an official calendar adjustment an administrator deleted', async () => {

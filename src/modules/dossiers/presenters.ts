@@ -4,12 +4,35 @@ import type { DossierRow } from './store';
 
 type EventRow = { action: string; toStatus: string; at: Date; toUnit: string | null; timing: string | null };
 
+/** Events that are not workflow actions: the apology, and what the platform itself records. */
+const EVENT_LABELS: Record<string, string> = {
+  apology: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  late_twice: 'Trễ hẹn lần thứ hai — chuyển Chủ tịch UBND xử lý',
+  marked_late: 'Quá hạn giải quyết',
+  apology_drafted: 'Dự thảo văn bản xin lỗi',
+  reminder_sent: 'Nhắc hạn giải quyết',
+  escalated: 'Chuyển Chủ tịch UBND xử lý',
+};
+
+/** Internal records the citizen's tracking page does not show. */
+const INTERNAL_EVENTS = new Set([
+  'late_twice',
+  'marked_late',
+  'apology_drafted',
+  'reminder_sent',
+  'escalated',
+]);
+
 function actionLabel(action: string): string {
-  return Object.hasOwn(ACTIONS, action) ? ACTIONS[action as ActionKey].label : action;
+  if (Object.hasOwn(ACTIONS, action)) return ACTIONS[action as ActionKey].label;
+  return EVENT_LABELS[action] ?? action;
 }
 
 /** What anyone holding the receipt may see: where the dossier is and when; no personal data. */
-export function publicView(dossier: DossierRow, events: readonly EventRow[]) {
+export function publicView(
+  dossier: Pick<DossierRow, 'code' | 'procedureName' | 'applicantName' | 'status' | 'receivedAt' | 'dueDate'>,
+  events: readonly EventRow[],
+) {
   const status = statusOf(dossier.status as StatusKey);
   return {
     code: dossier.code,
@@ -20,12 +43,14 @@ export function publicView(dossier: DossierRow, events: readonly EventRow[]) {
     statusLabel: status.label,
     receivedAt: dossier.receivedAt.toISOString(),
     dueDate: dossier.dueDate,
-    timeline: events.map((e) => ({
-      at: e.at.toISOString(),
-      label: actionLabel(e.action),
-      status: statusOf(e.toStatus as StatusKey).label,
-      unit: e.toUnit,
-    })),
+    timeline: events
+      .filter((e) => !INTERNAL_EVENTS.has(e.action))
+      .map((e) => ({
+        at: e.at.toISOString(),
+        label: actionLabel(e.action),
+        status: statusOf(e.toStatus as StatusKey).label,
+        unit: e.toUnit,
+      })),
   };
 }
 

@@ -197,6 +197,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           dueDate: d.dueDate,
           urgency: level,
           urgencyLabel: URGENCY_LABELS[level],
+          /** Refused a second new date: reported to the ward chairman. */
+          lateTwice: d.lateTwiceAt !== null,
         };
       });
       items.sort(

@@ -57,9 +57,17 @@ export const dossiers = pgTable(
     dueDate: date('due_date', { mode: 'string' }),
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     assignedUnitId: uuid('assigned_unit_id'),
+    /** The officer the last hand-over named (or the receiving unit's head). */
+    assignedOfficerId: uuid('assigned_officer_id'),
     receivedBy: uuid('received_by'),
     receivedByName: text('received_by_name').notNull(),
     feeAmount: integer('fee_amount').notNull(),
+    /** The fee asked for by the last "request_payment" (computed from the schedule), until its receipt is recorded. */
+    feeDue: jsonb('fee_due').$type<{
+      amount: number;
+      lines: { label: string; amount: number }[];
+      basis: string;
+    }>(),
     supplementRequests: integer('supplement_requests').notNull().default(0),
     supplementBreaches: integer('supplement_breaches').notNull().default(0),
     apologies: integer('apologies').notNull().default(0),
@@ -109,18 +117,27 @@ export const dossierEvents = pgTable(
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.id)],
 );
 
-export const dossierPayments = pgTable('dossier_payments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  wardCode: text('ward_code').notNull(),
-  dossierId: uuid('dossier_id')
-    .notNull()
-    .references(() => dossiers.id),
-  amount: integer('amount').notNull(),
-  lines: jsonb('lines').$type<{ label: string; amount: number }[]>().notNull(),
-  method: text('method').notNull(),
-  paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
-  receivedBy: uuid('received_by'),
-});
+/** Receipts of fees (biên lai thu phí, lệ phí): the amount and lines computed from the procedure's schedule. */
+export const dossierPayments = pgTable(
+  'dossier_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    wardCode: text('ward_code').notNull(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    amount: integer('amount').notNull(),
+    lines: jsonb('lines').$type<{ label: string; amount: number }[]>().notNull(),
+    /** The schedule's legal basis the amount was computed from. */
+    basis: text('basis').notNull(),
+    receiptNumber: text('receipt_number').notNull(),
+    method: text('method').notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    receivedBy: uuid('received_by'),
+    receivedByName: text('received_by_name').notNull(),
+  },
+  (t) => [index('dossier_payments_dossier_idx').on(t.dossierId, t.paidAt)],
+);
 
 /** Scanned papers and electronic results, checked by their bytes. */
 export const dossierFiles = pgTable('dossier_files', {

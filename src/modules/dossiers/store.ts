@@ -54,3 +54,54 @@ export function listOpen(db: Db, wardCode: string, statuses: readonly string[]) 
     .where(and(eq(dossiers.wardCode, wardCode), inArray(dossiers.status, [...statuses])))
     .orderBy(asc(dossiers.dueDate), asc(dossiers.code));
 }
+
+/**
+ * The public tracking page's two reads, as prepared statements of one database (built once, planned once per
+ * connection) that select only the columns the page shows: the applicant's number and phone are never read.
+ */
+function publicQueries(db: Db) {
+  const dossier = db
+    .select({
+      id: dossiers.id,
+      wardCode: dossiers.wardCode,
+      code: dossiers.code,
+      procedureName: dossiers.procedureName,
+      applicantName: dossiers.applicantName,
+      status: dossiers.status,
+      receivedAt: dossiers.receivedAt,
+      dueDate: dossiers.dueDate,
+    })
+    .from(dossiers)
+    .where(eq(dossiers.code, sql.placeholder('code')))
+    .prepare('dossiers_public_by_code');
+  const events = db
+    .select({
+      action: dossierEvents.action,
+      toStatus: dossierEvents.toStatus,
+      at: dossierEvents.at,
+      toUnit: dossierEvents.toUnit,
+      timing: dossierEvents.timing,
+    })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, sql.placeholder('dossierId')))
+    .orderBy(asc(dossierEvents.id))
+    .prepare('dossier_events_public');
+  return { dossier, events };
+}
+
+const preparedPublic = new WeakMap<Db, ReturnType<typeof publicQueries>>();
+
+function publicQueriesOf(db: Db): ReturnType<typeof publicQueries> {
+  let queries = preparedPublic.get(db);
+  if (!queries) preparedPublic.set(db, (queries = publicQueries(db)));
+  return queries;
+}
+
+export async function findPublicByCode(db: Db, code: string) {
+  const [row] = await publicQueriesOf(db).dossier.execute({ code });
+  return row;
+}
+
+export function listPublicEvents(db: Db, dossierId: string) {
+  return publicQueriesOf(db).events.execute({ dossierId });
+}

@@ -62,6 +62,30 @@ export async function findProcedure(
   return row;
 }
 
+/** One version of a procedure, as it stood when a dossier was received under it. */
+export async function findProcedureVersion(
+  db: Db,
+  wardCode: string,
+  code: string,
+  version: number,
+): Promise<ProcedureRecord | undefined> {
+  const [row] = await db
+    .select({
+      code: procedureVersions.code,
+      version: procedureVersions.version,
+      definition: procedureVersions.definition,
+    })
+    .from(procedureVersions)
+    .where(
+      and(
+        eq(procedureVersions.wardCode, wardCode),
+        eq(procedureVersions.code, code),
+        eq(procedureVersions.version, version),
+      ),
+    );
+  return row;
+}
+
 export function listVersions(db: Db, wardCode: string, code: string) {
   return db
     .select({

@@ -47,7 +47,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const issue of error.validation) {
         const name = fieldName(error.validationContext, issue.instancePath, issue.params);
-        fields[name] ??= `Trường “${name}”: ${issue.message ?? 'giá trị không hợp lệ'}.`;
+        fields[name] ??= `Trường “${name}”: ${(issue.message ?? 'giá trị không hợp lệ').replace(/\.$/, '')}.`;
       }
       const names = Object.keys(fields).join(', ');
       return reply

@@ -29,6 +29,14 @@ export const ERROR_CODES = {
   DOSSIER_INCOMPLETE: { status: 422, message: 'Hồ sơ chưa đủ thành phần theo quy định của thủ tục.' },
   FEE_INVALID: { status: 422, message: 'Khoản thu không có trong biểu phí, lệ phí của thủ tục.' },
   RULE_VIOLATION: { status: 422, message: 'Thao tác trái quy định.' },
+  SUPPLEMENT_APPROVAL_REQUIRED: {
+    status: 422,
+    message: 'Yêu cầu bổ sung hồ sơ lần nữa phải được trưởng phòng, ban chuyên môn phê duyệt.',
+  },
+  LATE_TWICE: {
+    status: 422,
+    message: 'Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần thứ hai.',
+  },
   INVALID_TRANSITION: {
     status: 409,
     message: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',

@@ -35,6 +35,7 @@ export async function installWeb(app: FastifyInstance): Promise<void> {
       return reply.sendFile(relative, { maxAge: immutable ? '365d' : 0, immutable });
     }
     const index = pathname === '/staff' || pathname.startsWith('/staff/') ? 'staff/index.html' : 'index.html';
+    if (!isFile(index)) throw new AppError('NOT_FOUND', 'Giao diện web chưa được dựng (npm run build:web).');
     return reply.type('text/html; charset=utf-8').sendFile(index, { maxAge: 0 });
   });
 }
