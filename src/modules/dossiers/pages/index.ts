@@ -1,0 +1,69 @@
+/**
+ * `/tra-cuu` and `/tra-cuu/<code>`: dossier tracking for anyone holding the receipt. One indexed query for the
+ * dossier, one for its events (prepared statements reading only the columns shown), the ward's contact from a
+ * short-lived memory cache, one string template;
+ * `Cache-Control: no-store` so a shared phone or proxy never shows an old status.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from '../../../platform/http/deps';
+import { queryText, sendHtml, wardInfoCache } from '../../../platform/http/html';
+import { publicView } from '../presenters';
+import * as store from '../store';
+import { CODE_MESSAGE, dossierNotFoundPage, trackingFormPage, trackingPage } from './tracking';
+
+const CODE = /^\d{5}-\d{6}-\d{4}$/;
+const PAGE = { config: { policy: 'public' as const }, schema: { hide: true } };
+const NO_STORE = { cache: 'no-store' };
+
+/**
+ * What the citizen typed → the canonical code, or null. Spaces and the dashes a phone keyboard may
+ * substitute are forgiven; fifteen digits without dashes are accepted too.
+ */
+export function normaliseDossierCode(typed: string): string | null {
+  const compact = typed.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, '');
+  if (CODE.test(compact)) return compact;
+  const digits = /^\d{15}$/.test(compact) ? compact : null;
+  return digits ? `${digits.slice(0, 5)}-${digits.slice(5, 11)}-${digits.slice(11)}` : null;
+}
+
+export const dossierPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  const { db } = deps.database;
+  const portalWard = deps.config.portalWard;
+  const wardInfo = wardInfoCache(db);
+
+  app.get('/tra-cuu', PAGE, async (request, reply) => {
+    const ward = await wardInfo(portalWard);
+    const asked = Object.hasOwn((request.query ?? {}) as object, 'ma');
+    if (!asked) return sendHtml(reply, trackingFormPage({}, ward));
+    const typed = queryText(request.query, 'ma', 40);
+    const code = normaliseDossierCode(typed);
+    if (code) return reply.redirect(`/tra-cuu/${code}`, 303);
+    return sendHtml(reply, trackingFormPage({ value: typed, error: CODE_MESSAGE }, ward), { status: 400 });
+  });
+
+  app.get('/tra-cuu/', PAGE, (_request, reply) => reply.redirect('/tra-cuu', 301));
+
+  app.get('/tra-cuu/:code', PAGE, async (request, reply) => {
+    const { code } = request.params as { code: string };
+    if (!CODE.test(code)) {
+      const canonical = normaliseDossierCode(code);
+      if (canonical) return reply.redirect(`/tra-cuu/${canonical}`, 301);
+      return sendHtml(reply, dossierNotFoundPage(code, await wardInfo(portalWard)), {
+        status: 404,
+        ...NO_STORE,
+      });
+    }
+    const dossier = await store.findPublicByCode(db, code);
+    if (!dossier) {
+      return sendHtml(reply, dossierNotFoundPage(code, await wardInfo(portalWard)), {
+        status: 404,
+        ...NO_STORE,
+      });
+    }
+    const [events, ward] = await Promise.all([
+      store.listPublicEvents(db, dossier.id),
+      wardInfo(dossier.wardCode),
+    ]);
+    return sendHtml(reply, trackingPage(publicView(dossier, events), ward, deps.clock.now()), NO_STORE);
+  });
+};
