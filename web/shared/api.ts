@@ -44,10 +44,23 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/**
+ * A field message as a person should read it: without the technical prefix some validators add
+ * ("Trường “applicant.idNumber”: …") and without a doubled full stop.
+ */
+export function politeFieldMessage(message: string): string {
+  return message
+    .replace(/^Trường “[^”]*”:\s*/, '')
+    .replace(/\.{2}$/, '.')
+    .trim();
+}
+
 function stringFields(raw: unknown): FieldErrors {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
   return Object.fromEntries(
-    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(raw)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([field, message]) => [field, politeFieldMessage(message)]),
   );
 }
 
@@ -76,8 +89,18 @@ export function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, 'client_error', i18n.t('errors.unexpected'));
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export interface RequestOptions {
+  /** Extra headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
+}
+
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
@@ -97,8 +120,22 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return payload as T;
 }
 
+/** A file (PDF, spreadsheet) answered by `GET path`; failures come as ApiError like JSON calls. */
+async function getBlob(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
+  }
+  if (!response.ok) throw errorFromEnvelope(response.status, await readJson(response));
+  return response.blob();
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body, options),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  getBlob,
 };

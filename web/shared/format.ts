@@ -80,3 +80,14 @@ export function todayInVietnam(): string {
 export function vietnamInstant(day: string, time: string): string {
   return `${day}T${time}:00+07:00`;
 }
+
+/** Percentage with at most one decimal and a decimal comma: 85.25 → "85,3%". */
+export function formatPercent(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${String(rounded).replace('.', ',')}%`;
+}
+
+/** First day (`YYYY-MM-01`) of the month of a `YYYY-MM-DD` day. */
+export function firstDayOfMonth(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}

@@ -3,7 +3,7 @@ import { api, asApiError, type ApiError } from './api';
 
 interface Outcome<T> {
   key: string;
-  path: string;
+  path: string | null;
   data?: T;
   error?: ApiError;
 }
@@ -15,13 +15,17 @@ export interface ApiData<T> {
   reload: () => void;
 }
 
-/** Loads `GET path`; keeps the previous data of the same path visible while reloading. */
-export function useApiData<T>(path: string): ApiData<T> {
+/**
+ * Loads `GET path`; keeps the previous data of the same path visible while reloading.
+ * A `null` path loads nothing (data undefined, not loading), for data that depends on a choice not yet made.
+ */
+export function useApiData<T>(path: string | null): ApiData<T> {
   const [reloads, setReloads] = useState(0);
   const [outcome, setOutcome] = useState<Outcome<T> | null>(null);
   const key = `${path}#${reloads}`;
 
   useEffect(() => {
+    if (path === null) return;
     let active = true;
     api.get<T>(path).then(
       (data) => active && setOutcome({ key, path, data }),
@@ -37,7 +41,7 @@ export function useApiData<T>(path: string): ApiData<T> {
   return {
     data: outcome?.path === path ? outcome.data : undefined,
     error: current?.error,
-    loading: !current,
+    loading: path !== null && !current,
     reload,
   };
 }

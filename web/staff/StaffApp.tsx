@@ -8,14 +8,29 @@ import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { CityWardsPage } from './pages/CityWardsPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { DossierPage } from './pages/dossier/DossierPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
+import { IntakePage } from './pages/intake/IntakePage';
 import { OverviewPage } from './pages/OverviewPage';
+import { QueuePage } from './pages/queue/QueuePage';
 import { StructurePage } from './pages/StructurePage';
-import { mayOpen, STAFF_PAGES, type StaffPage, type StaffPageId } from './shell/navigation';
+import {
+  mayOpen,
+  STAFF_PAGES,
+  STAFF_SUBPAGES,
+  type StaffPage,
+  type StaffPageId,
+  type StaffSubpageId,
+} from './shell/navigation';
 import { StaffShell } from './shell/StaffShell';
 
-const PAGE_CONTENT: Record<StaffPageId, ReactNode> = {
+const PAGE_CONTENT: Record<StaffPageId | StaffSubpageId, ReactNode> = {
   overview: <OverviewPage />,
+  intake: <IntakePage />,
+  queue: <QueuePage />,
+  dashboard: <DashboardPage />,
+  dossier: <DossierPage />,
   calendar: <CalendarPage />,
   structure: <StructurePage />,
   audit: <AuditPage />,
@@ -24,7 +39,11 @@ const PAGE_CONTENT: Record<StaffPageId, ReactNode> = {
 };
 
 /** A page the role may not open says so, rather than pretending not to exist. */
-function Guarded({ page }: { page: StaffPage }) {
+function Guarded({
+  page,
+}: {
+  page: Pick<StaffPage, 'permission' | 'roles'> & { id: keyof typeof PAGE_CONTENT };
+}) {
   const me = useMe();
   return mayOpen(me, page) ? PAGE_CONTENT[page.id] : <ForbiddenPage />;
 }
@@ -36,7 +55,7 @@ export function StaffApp() {
       <Route element={<RequireSession />}>
         <Route path={TOTP_ENROLMENT_PATH} element={<TotpEnrolmentPage />} />
         <Route element={<StaffShell />}>
-          {STAFF_PAGES.map((page) => (
+          {[...STAFF_PAGES, ...STAFF_SUBPAGES].map((page) => (
             <Route key={page.id} path={page.path} element={<Guarded page={page} />} />
           ))}
           <Route path="*" element={<NotFoundPage />} />

@@ -7,7 +7,13 @@ export type Permission =
   | 'ward.structure.read'
   | 'staff.directory.read'
   | 'audit.read'
-  | 'city.read';
+  | 'city.read'
+  | 'dossiers.intake'
+  | 'dossiers.read'
+  | 'dossiers.act'
+  | 'dossiers.apologise'
+  | 'registers.export'
+  | 'indicators.read';
 
 /** `GET /api/v1/auth/me` */
 export interface Me {

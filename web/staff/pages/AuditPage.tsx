@@ -16,8 +16,16 @@ interface AuditList {
     targetId: string;
     wardCode: string;
     ip: string;
-    summary: string;
+    /** Details of the action as recorded (a JSON object, often empty). */
+    summary: Record<string, unknown>;
   }[];
+}
+
+/** The recorded details as text, "key: value; key: value" (a JSON object cannot be rendered as is). */
+function formatSummary(summary: Record<string, unknown>): string {
+  return Object.entries(summary)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
 }
 
 const AUDIT_PATH = '/api/v1/audit?limit=50';
@@ -63,7 +71,7 @@ export function AuditPage() {
                   </Table.Td>
                   <Table.Td>{record.wardCode}</Table.Td>
                   <Table.Td>{record.ip}</Table.Td>
-                  <Table.Td>{record.summary}</Table.Td>
+                  <Table.Td>{formatSummary(record.summary)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

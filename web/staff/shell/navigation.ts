@@ -1,7 +1,8 @@
 import type { Me, Permission } from '../auth/session';
 import { can } from '../auth/session';
 
-export type StaffPageId = 'overview' | 'calendar' | 'structure' | 'audit' | 'city' | 'account';
+export type StaffPageId =
+  'overview' | 'intake' | 'queue' | 'dashboard' | 'calendar' | 'structure' | 'audit' | 'city' | 'account';
 
 export interface StaffPage {
   id: StaffPageId;
@@ -9,11 +10,21 @@ export interface StaffPage {
   path: string;
   /** Needed to open the page; `null` means every signed-in user. */
   permission: Permission | null;
+  /** Roles that may open the page even without the permission. */
+  roles?: readonly string[];
 }
 
 /** Every workspace page, in navbar order. Titles are `staff.pages.<id>.title` in the locale files. */
 export const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'overview', path: '/', permission: null },
+  { id: 'intake', path: '/tiep-nhan', permission: 'dossiers.intake' },
+  { id: 'queue', path: '/ho-so', permission: 'dossiers.read' },
+  {
+    id: 'dashboard',
+    path: '/dieu-hanh',
+    permission: 'indicators.read',
+    roles: ['ward_leader', 'department_head'],
+  },
   { id: 'calendar', path: '/lich', permission: 'calendar.read' },
   { id: 'structure', path: '/don-vi', permission: 'ward.structure.read' },
   { id: 'audit', path: '/nhat-ky', permission: 'audit.read' },
@@ -21,8 +32,21 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'account', path: '/tai-khoan', permission: null },
 ];
 
-export function mayOpen(me: Me, page: StaffPage): boolean {
-  return page.permission === null || can(me, page.permission);
+export type StaffSubpageId = 'dossier';
+
+/** Pages reached from another page rather than from the navbar; the navbar marks their parent as current. */
+export const STAFF_SUBPAGES: readonly (Omit<StaffPage, 'id'> & { id: StaffSubpageId })[] = [
+  { id: 'dossier', path: '/ho-so/:code', permission: 'dossiers.read' },
+];
+
+/** Path of a dossier's page under the `/staff` basename. */
+export function dossierPagePath(code: string): string {
+  return `/ho-so/${encodeURIComponent(code)}`;
+}
+
+export function mayOpen(me: Me, page: Pick<StaffPage, 'permission' | 'roles'>): boolean {
+  if (page.permission === null) return true;
+  return can(me, page.permission) || (page.roles?.includes(me.role) ?? false);
 }
 
 export function allowedPages(me: Me): StaffPage[] {
