@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- THE role × route table has one row per /api/v1 route and grows with the API */
 import diagnostics from 'node:diagnostics_channel';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
@@ -69,6 +70,7 @@ interface Row {
 }
 
 let staffId = '';
+let unitId = '';
 let dossierCode = '';
 let intakes = 0;
 const enrolmentSecrets = new Map<Role, string>();
@@ -298,6 +300,49 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', '/api/v1/dossiers'),
   },
   {
+    route: 'GET /api/v1/indicators/one-stop',
+    access: [...DOSSIER_READERS, 'city_reviewer'],
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/indicators/one-stop?from=2026-01-01&to=2026-12-31&ward=${WARD}`),
+  },
+  {
+    route: 'GET /api/v1/indicators/one-stop/dossiers',
+    access: [...DOSSIER_READERS, 'city_reviewer'],
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/indicators/one-stop/dossiers?figure=received&ward=${WARD}`),
+  },
+  {
+    route: 'POST /api/v1/dossiers/:code/actions/:action',
+    access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+    ok: 200, // any acting role may hand over; the server names the receiving unit's head
+    call: (c) => c.send('POST', `/api/v1/dossiers/${dossierCode}/actions/hand_over`, { toUnit: unitId }),
+  },
+  {
+    route: 'POST /api/v1/dossiers/:code/apology',
+    access: ['department_head', 'ward_leader'],
+    ok: 422, // a new date before the due date is always refused: the row checks access, not the rule
+    call: (c) =>
+      c.send('POST', `/api/v1/dossiers/${dossierCode}/apology`, { reason: 'Hẹn lại', newDate: '2000-01-03' }),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code/payments',
+    access: DOSSIER_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/payments`),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code/documents/:form',
+    access: DOSSIER_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/documents/control-sheet`),
+  },
+  {
+    route: 'GET /api/v1/registers/dossiers',
+    access: ['counter_officer', 'department_head', 'ward_leader', 'ward_admin'],
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/registers/dossiers?from=2026-01-01&to=2026-12-31&format=xlsx'),
+  },
+  {
     route: 'POST /api/v1/auth/logout',
     access: EVERY_ROLE,
     ok: 204,
@@ -333,10 +378,11 @@ describe('role × route table', () => {
     diagnostics.subscribe('fastify.initialization', watchRoutes);
     platform = await startTestPlatform();
     for (const role of ROLES) agents.set(role, await signIn(platform.app, DEMO_ACCOUNT[role]));
-    const [row] = await platform.database.sql.query<{ id: string }>(
-      "SELECT id FROM staff_accounts WHERE username = 'motcua'",
+    const [row] = await platform.database.sql.query<{ id: string; unit: string }>(
+      "SELECT id, (SELECT id FROM org_units WHERE kind = 'culture' AND ward_code = '10507') AS unit FROM staff_accounts WHERE username = 'motcua'",
     );
     staffId = row?.id ?? '';
+    unitId = row?.unit ?? '';
   });
   afterAll(async () => {
     diagnostics.unsubscribe('fastify.initialization', watchRoutes);

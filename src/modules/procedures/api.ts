@@ -1,2 +1,3 @@
 /** What other modules may ask of the procedure catalogue (they never read its tables). */
-export { findProcedure, type ProcedureRecord } from './store';
+export { findProcedure, findProcedureVersion, type ProcedureRecord } from './store';
+export { amountInWords, formatVnd } from './rules';

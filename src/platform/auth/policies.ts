@@ -22,9 +22,15 @@ export const PERMISSIONS = {
   'dossiers.intake': ['counter_officer'],
   'dossiers.read': [...WARD_STAFF, 'supervisor'],
   'dossiers.act': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** The written apology with a new date (Mẫu 04) is signed by the unit head. */
+  'dossiers.apologise': ['department_head', 'ward_leader'],
   /** Unmasked CCCD number and phone of applicants; every such read is audited. */
   'dossiers.personal.read': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** The ward's dossier register (Sổ theo dõi hồ sơ) for a period, as PDF or Excel; every export is audited. */
+  'registers.export': ['counter_officer', 'department_head', 'ward_leader', 'ward_admin'],
   'city.read': ['city_reviewer', 'system_admin'],
+  /** One-stop indicators: staff for their own ward, the city reviewer for the wards of its province. */
+  'indicators.read': [...WARD_STAFF, 'supervisor', 'city_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,12 +21,16 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 /** Raw SQL for the few places Drizzle does not reach (pg-boss, tests, the audit verifier). */
 export interface SqlClient {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements in one call (no parameters): the rows of every statement, in order. */
+  exec<T = Record<string, unknown>>(text: string): Promise<T[]>;
 }
 
 export interface Database {
   kind: DatabaseKind;
   db: Db;
   sql: SqlClient;
+  /** The connection string, on PostgreSQL (pg-boss opens its own small pool with it). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -56,7 +60,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     return {
       kind: 'pglite',
       db,
-      sql: { query: async (text, params) => (await client.query(text, params)).rows as never },
+      sql: {
+        query: async (text, params) => (await client.query(text, params)).rows as never,
+        exec: async (text) => (await client.exec(text)).flatMap((result) => result.rows) as never,
+      },
       close: async () => {
         await client.close();
         release();
@@ -70,12 +77,23 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, administrator) must not take the process down: the pool
+  // discards it and opens a new one on the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL: kết nối nhàn rỗi bị đóng (${error.message})`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder });
   return {
     kind: 'postgresql',
     db,
-    sql: { query: async (text, params) => (await pool.query(text, params)).rows },
+    url,
+    sql: {
+      query: async (text, params) => (await pool.query(text, params)).rows,
+      exec: async (text) => {
+        // With several statements, pg answers one result per statement.
+        const results: pg.QueryResult | pg.QueryResult[] = await pool.query(text);
+        return (Array.isArray(results) ? results : [results]).flatMap((result) => result.rows);
+      },
+    },
     close: () => pool.end(),
   };
 }
