@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Start of the server's clock for demos and tests (`APP_NOW`); refused in production. */
   appNow?: string;
+  /** Background jobs (lateness sweep, reminders) on pg-boss: `JOBS=1`. */
+  jobs: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     portalWard: env.PORTAL_WARD ?? '10507',
     logLevel: env.LOG_LEVEL ?? 'info',
     appNow: env.APP_NOW || undefined,
+    jobs: env.JOBS === '1',
   };
 }
