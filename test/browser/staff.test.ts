@@ -235,7 +235,7 @@ describe('staff workspace', () => {
       'Nghỉ phục vụ bầu cử bổ sung (kiểm thử)',
       'Quyết định số 99/QĐ-UBND ngày 02/03/2026',
     ]);
-    expect(cells[4]).toBe('Điều chỉnh của phường');
+    expect(cells[4]).toBe('Điều chỉnh chính thức');
     await checkPage(page, 'staff-hethong-calendar-adjustment-added');
 
     await expect.poll(dueDate).toBe('12/03/2026');
