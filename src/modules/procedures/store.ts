@@ -9,6 +9,13 @@ export interface ProcedureRecord {
   definition: Procedure;
 }
 
+/** Joins a procedure to the definition of its current version. */
+const CURRENT_VERSION = and(
+  eq(procedureVersions.wardCode, procedures.wardCode),
+  eq(procedureVersions.code, procedures.code),
+  eq(procedureVersions.version, procedures.currentVersion),
+);
+
 /** The ward's procedures, optionally filtered by a text that ignores diacritics ('khai sinh'). */
 export function searchProcedures(db: Db, wardCode: string, query?: string) {
   const q = query?.trim();
@@ -21,14 +28,7 @@ export function searchProcedures(db: Db, wardCode: string, query?: string) {
       definition: procedureVersions.definition,
     })
     .from(procedures)
-    .innerJoin(
-      procedureVersions,
-      and(
-        eq(procedureVersions.wardCode, procedures.wardCode),
-        eq(procedureVersions.code, procedures.code),
-        eq(procedureVersions.version, procedures.currentVersion),
-      ),
-    )
+    .innerJoin(procedureVersions, CURRENT_VERSION)
     .where(
       and(
         eq(procedures.wardCode, wardCode),
@@ -50,14 +50,7 @@ export async function findProcedure(
       definition: procedureVersions.definition,
     })
     .from(procedures)
-    .innerJoin(
-      procedureVersions,
-      and(
-        eq(procedureVersions.wardCode, procedures.wardCode),
-        eq(procedureVersions.code, procedures.code),
-        eq(procedureVersions.version, procedures.currentVersion),
-      ),
-    )
+    .innerJoin(procedureVersions, CURRENT_VERSION)
     .where(and(eq(procedures.wardCode, wardCode), eq(procedures.code, code)));
   return row;
 }
