@@ -8,7 +8,8 @@ import { useSubmission, validationError } from '../../shared/forms';
 import { PlainLayout } from '../shell/PlainLayout';
 import { SIGN_IN_PATH } from './RequireSession';
 import { useSession } from './session';
-import { isTotpCode, normaliseTotpCode, TotpCodeField } from './TotpCodeField';
+import { TotpCodeField } from './TotpCodeField';
+import { useTotpCodeForm } from './useTotpCodeForm';
 
 const PASSWORD_FIELDS = { username: 'ten-dang-nhap', password: 'mat-khau' };
 const TOTP_FIELDS = { code: 'ma-xac-thuc' };
@@ -80,19 +81,10 @@ function PasswordStep({
 
 function TotpStep({ onVerified, onRestart }: { onVerified: () => Promise<void>; onRestart: () => void }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const { submitting, error, setError, run, fieldError } = useSubmission();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!isTotpCode(code)) {
-      return setError(validationError(t('common.checkFields'), { code: t('staff.totp.codeInvalid') }));
-    }
-    void run(async () => {
-      await api.post('/api/v1/auth/totp', { code: normaliseTotpCode(code) });
-      await onVerified();
-    });
-  };
+  const { code, setCode, submit, submitting, error, fieldError } = useTotpCodeForm(
+    '/api/v1/auth/totp',
+    onVerified,
+  );
 
   return (
     <form onSubmit={submit} noValidate>

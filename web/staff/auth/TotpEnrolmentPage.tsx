@@ -1,15 +1,15 @@
 import { Button, Code, Group, List, Stack, Text } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { api, asApiError, type ApiError } from '../../shared/api';
 import { LoadError, Loading } from '../../shared/DataStatus';
 import { ErrorSummary } from '../../shared/ErrorSummary';
-import { useSubmission, validationError } from '../../shared/forms';
 import { PlainLayout } from '../shell/PlainLayout';
 import { SignOutButton } from './SignOutButton';
 import { useMe, useSession } from './session';
-import { isTotpCode, normaliseTotpCode, TotpCodeField } from './TotpCodeField';
+import { TotpCodeField } from './TotpCodeField';
+import { useTotpCodeForm } from './useTotpCodeForm';
 
 const FIELDS = { code: 'ma-xac-thuc' };
 
@@ -48,19 +48,10 @@ function groupSecret(secret: string): string {
 function ConfirmForm() {
   const { t } = useTranslation();
   const { refresh } = useSession();
-  const [code, setCode] = useState('');
-  const { submitting, error, setError, run, fieldError } = useSubmission();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!isTotpCode(code)) {
-      return setError(validationError(t('common.checkFields'), { code: t('staff.totp.codeInvalid') }));
-    }
-    void run(async () => {
-      await api.post('/api/v1/auth/totp/enrolment/confirm', { code: normaliseTotpCode(code) });
-      await refresh();
-    });
-  };
+  const { code, setCode, submit, submitting, error, fieldError } = useTotpCodeForm(
+    '/api/v1/auth/totp/enrolment/confirm',
+    refresh,
+  );
 
   return (
     <form onSubmit={submit} noValidate>
