@@ -169,9 +169,15 @@ describe(`jobs on pg-boss (${TEST_DATABASE_KIND})`, () => {
     await expect(jobs.boss.send('test-echo', {})).rejects.toThrow();
     expect(await database.sql.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     if (database.kind === 'postgresql') {
-      const [left] = await database.sql.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND application_name = 'pgboss'`,
+      // The pool is closed; the server ends those backends a moment later.
+      const [left] = await until(
+        () =>
+          database.sql.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND application_name = 'pgboss'`,
+          ),
+        (rows) => rows[0]?.n === 0,
+        2_000,
       );
       expect(left?.n).toBe(0);
     }
