@@ -138,10 +138,21 @@ describe('one-stop indicators', () => {
        FROM dossiers WHERE code = $1`,
       [codeOf('B'), aroundDue('B', 0)],
     );
+    // C: the apology moved its due date 3 days on; returned 2 days after the date the law gave — late still.
     await set(
       'C',
-      "status = 'returned', status_code = 10, finished_at = $2, apologies = 1, digitised = true",
-      [aroundDue('C', 2)],
+      "status = 'returned', status_code = 10, finished_at = $2, apologies = 1, digitised = true, due_date = $3",
+      [aroundDue('C', 2), aroundDue('C', 3).slice(0, 10)],
+    );
+    await sql(
+      `INSERT INTO dossier_events (ward_code, dossier_id, action, from_status, to_status, at, actor_name, data)
+       SELECT ward_code, id, 'apology', 'processing', 'processing', $2, 'Lê Văn Dũng', $3::jsonb
+       FROM dossiers WHERE code = $1`,
+      [
+        codeOf('C'),
+        aroundDue('C', -1),
+        JSON.stringify({ oldDueDate: dueOf('C'), newDueDate: aroundDue('C', 3).slice(0, 10) }),
+      ],
     );
     const [unit] = await sql("SELECT id FROM org_units WHERE ward_code = '10507' ORDER BY name LIMIT 1");
     cultureUnit = String(unit?.id);

@@ -25,6 +25,14 @@ export function listIndicatorRows(db: Db, scope: IndicatorScope, period: Period)
       AND ${inArray(dossierEvents.toStatus, [...RESOLVED_STATUSES])}
   )`;
   const resolvedAt = sql<Date | null>`coalesce(${dossiers.finishedAt}, ${reachedResult})`;
+  // A dossier has at most one apology; its event keeps the date it moved.
+  const apologyMoved = sql`(
+    SELECT (${dossierEvents.data} ->> 'oldDueDate') FROM ${dossierEvents}
+    WHERE ${dossierEvents.dossierId} = ${dossiers.id} AND ${dossierEvents.action} = 'apology'
+    LIMIT 1
+  )`;
+  // Nested in a fragment, so that drizzle keeps the table names a correlated subquery needs.
+  const dueDateBeforeApology = sql<string | null>`${apologyMoved}::date`;
   const filters: (SQL | undefined)[] = [
     eq(dossiers.wardCode, scope.wardCode),
     scope.unitId ? eq(dossiers.assignedUnitId, scope.unitId) : undefined,
@@ -42,7 +50,10 @@ export function listIndicatorRows(db: Db, scope: IndicatorScope, period: Period)
           ),
         ),
       ),
-      and(inArray(dossiers.status, RUNNING), lt(dossiers.dueDate, period.today)),
+      and(
+        inArray(dossiers.status, RUNNING),
+        sql`coalesce(${dueDateBeforeApology}, ${dossiers.dueDate}) < ${period.today}`,
+      ),
     ),
   ];
   return db
@@ -55,6 +66,7 @@ export function listIndicatorRows(db: Db, scope: IndicatorScope, period: Period)
       receiptDay: dossiers.receiptDay,
       originalDueDate: dossiers.originalDueDate,
       dueDate: dossiers.dueDate,
+      dueDateBeforeApology: dueDateBeforeApology.mapWith(dossiers.dueDate),
       resolvedAt: resolvedAt.mapWith(dossiers.finishedAt),
       digitised: dossiers.digitised,
       supplementRequests: dossiers.supplementRequests,

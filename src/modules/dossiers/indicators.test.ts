@@ -30,6 +30,7 @@ function row(overrides: Partial<IndicatorRow> = {}): IndicatorRow {
     receiptDay: '2026-03-05',
     originalDueDate: '2026-03-06',
     dueDate: '2026-03-06',
+    dueDateBeforeApology: null,
     resolvedAt: null,
     digitised: false,
     supplementRequests: 0,
@@ -87,12 +88,12 @@ describe('period', () => {
 });
 
 describe('resolved and its timing', () => {
-  it('compares the day of resolution with the due date in force', () => {
+  it('compares the day of resolution with the statutory due date', () => {
     const rows = [
       resolvedOn('2026-03-05', '2026-03-06'), // trước hạn
       resolvedOn('2026-03-06', '2026-03-06', 'result_ready'), // đúng hạn
       resolvedOn('2026-03-09', '2026-03-06'), // quá hạn
-      resolvedOn('2026-03-10', '2026-03-12'), // trước hạn: the due date moved (supplement pause or apology)
+      resolvedOn('2026-03-10', '2026-03-12'), // trước hạn: a supplement pause moved the due date
     ];
     const f = byKey(computeFigures(rows, MARCH));
     expect(f.resolved.value).toBe(4);
@@ -100,6 +101,21 @@ describe('resolved and its timing', () => {
     expect(f.resolvedOnTime.value).toBe(1);
     expect(f.resolvedLate.value).toBe(1);
     expect(f.onTimePercent).toMatchObject({ value: 75, numerator: 3, denominator: 4, display: '75 %' });
+  });
+
+  it("judges a dossier returned by the apology's new date against the date the apology moved: late", () => {
+    const apologised = {
+      ...resolvedOn('2026-03-10', '2026-03-12'),
+      dueDateBeforeApology: '2026-03-06',
+      apologies: 1,
+    };
+    const f = byKey(computeFigures([apologised], MARCH));
+    expect(f.resolvedLate.value).toBe(1);
+    expect(f.onTimePercent).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect(f.apologies.value).toBe(1);
+    expect(
+      membership({ ...apologised, status: 'processing', resolvedAt: null }, MARCH).has('lateStock'),
+    ).toBe(true);
   });
 
   it('counts only result_ready and returned dossiers that have a time of resolution in the period', () => {

@@ -7,10 +7,12 @@
  * - received: the receipt day of a valid dossier (Mẫu 01 issued: the clock has started; a Mẫu 02 issued at intake
  *   or a refusal is not a receipt);
  * - resolved and its timing: the day the dossier reached "Đã xử lý xong" or "Đã trả kết quả" (finished_at, else the
- *   time of that event), compared with the due date in force (classifyTiming);
+ *   time of that event), compared with the statutory due date (classifyTiming): the date the law's time limit
+ *   gives, moved only by supplement pauses. The apology's new date is an appointment kept with the citizen, not
+ *   more time under the law: a dossier returned by it is still late, and counted among the apologies too;
  * - supplements, second supplements (breaches), apologies and late twice: the dossiers taken in during the period
  *   (receipt day in the period, whatever the outcome at the counter) that have had one;
- * - lateStock: a snapshot on `today`, whatever the period: the clock runs and the due date has passed.
+ * - lateStock: a snapshot on `today`, whatever the period: the clock runs and the statutory due date has passed.
  */
 import { addDays, toLocalDate, type IsoDate } from '../../platform/calendar/rules';
 import { classifyTiming } from './deadlines';
@@ -75,6 +77,8 @@ export interface IndicatorRow {
   originalDueDate: IsoDate | null;
   /** The due date in force. */
   dueDate: IsoDate | null;
+  /** The due date in force before the apology moved it; null when there was no apology. */
+  dueDateBeforeApology: IsoDate | null;
   /** When the dossier reached result_ready / returned: finished_at, else the time of that event. */
   resolvedAt: Date | null;
   digitised: boolean;
@@ -109,6 +113,13 @@ function clockRuns(status: string): boolean {
   }
 }
 
+/** The date the law's time limit gives (supplement pauses included): the apology's new date is not. */
+export function statutoryDueDate(
+  row: Pick<IndicatorRow, 'dueDate' | 'dueDateBeforeApology'>,
+): IsoDate | null {
+  return row.dueDateBeforeApology ?? row.dueDate;
+}
+
 /** The day the dossier was resolved, or null when it is not resolved (or has no trace of when). */
 export function resolvedDay(row: IndicatorRow): IsoDate | null {
   if (!(RESOLVED_STATUSES as readonly string[]).includes(row.status) || !row.resolvedAt) return null;
@@ -129,17 +140,18 @@ export function membership(row: IndicatorRow, period: Period): Set<FigureKey> {
     if (row.digitised) keys.add('digitisedShare');
   }
   const resolvedOn = resolvedDay(row);
+  const dueDate = statutoryDueDate(row);
   if (resolvedOn !== null && inPeriod(resolvedOn)) {
     keys.add('resolved');
-    if (row.dueDate) {
-      const timing = classifyTiming(row.dueDate, resolvedOn);
+    if (dueDate) {
+      const timing = classifyTiming(dueDate, resolvedOn);
       keys.add(
         timing === 'truoc_han' ? 'resolvedEarly' : timing === 'dung_han' ? 'resolvedOnTime' : 'resolvedLate',
       );
       if (timing !== 'qua_han') keys.add('onTimePercent');
     }
   }
-  if (clockRuns(row.status) && row.dueDate !== null && row.dueDate < period.today) keys.add('lateStock');
+  if (clockRuns(row.status) && dueDate !== null && dueDate < period.today) keys.add('lateStock');
   if (takenIn) {
     if (row.apologies > 0) keys.add('apologies');
     if (row.lateTwiceAt !== null) keys.add('lateTwice');
