@@ -1,0 +1,91 @@
+/**
+ * The papers a citizen uploaded with an online filing, for the ward's staff: the list, and each file as it was
+ * sent (its type checked by its bytes on upload). Opening a file is a read of personal data: audited.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/store';
+import { auditContext, currentStaff } from '../../platform/http/context';
+import type { RouteOptions } from '../../platform/http/deps';
+import { AppError } from '../../platform/http/errors';
+import { findProcedureVersion } from '../procedures/api';
+import { findFile, listFiles } from './files';
+import * as store from './store';
+
+const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
+const NOT_FOUND = 'Không tìm thấy hồ sơ có mã này.';
+
+export const dossierFileRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  const { db } = deps.database;
+
+  async function wardDossier(request: Parameters<typeof currentStaff>[0], code: string) {
+    const dossier = await store.findByCode(db, code);
+    if (!dossier || dossier.wardCode !== currentStaff(request).wardCode)
+      throw new AppError('NOT_FOUND', NOT_FOUND);
+    return dossier;
+  }
+
+  app.get(
+    '/dossiers/:code/files',
+    {
+      config: { policy: { permission: 'dossiers.read' } },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Các tệp giấy tờ của hồ sơ (người dân tải lên khi nộp trực tuyến)',
+        params: z.object({ code: DOSSIER_CODE }),
+      },
+    },
+    async (request) => {
+      const dossier = await wardDossier(request, request.params.code);
+      const procedure = await findProcedureVersion(
+        db,
+        dossier.wardCode,
+        dossier.procedureCode,
+        dossier.procedureVersion,
+      );
+      const names = new Map(procedure?.definition.documents.map((d) => [d.id, d.name]));
+      const rows = await listFiles(db, dossier.id);
+      return {
+        code: dossier.code,
+        items: rows.map((f) => ({
+          ...f,
+          documentName: (f.documentId && names.get(f.documentId)) ?? f.documentId,
+          createdAt: f.createdAt.toISOString(),
+          url: `/api/v1/dossiers/${dossier.code}/files/${f.id}`,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/files/:id',
+    {
+      config: { policy: { permission: 'dossiers.read' } },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Mở một tệp giấy tờ của hồ sơ (ghi nhật ký đọc dữ liệu cá nhân)',
+        params: z.object({ code: DOSSIER_CODE, id: z.uuid('Mã tệp không hợp lệ') }),
+      },
+    },
+    async (request, reply) => {
+      const dossier = await wardDossier(request, request.params.code);
+      const file = await findFile(db, dossier.id, request.params.id);
+      if (!file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp này trong hồ sơ.');
+      await db.transaction((tx) =>
+        recordAudit(tx, auditContext(request), {
+          action: 'personal_data.read',
+          targetType: 'dossier_file',
+          targetId: dossier.code,
+          wardCode: dossier.wardCode,
+          summary: { fileId: file.id, documentId: file.documentId, sha256: file.sha256 },
+        }),
+      );
+      const name = encodeURIComponent(file.fileName);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `inline; filename*=UTF-8''${name}`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.content));
+    },
+  );
+};

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { dossierOwner } from '../../platform/citizens/rules';
+import { currentCitizenSession } from '../../platform/citizens/session';
+import type { RouteOptions } from '../../platform/http/deps';
+import { AppError } from '../../platform/http/errors';
+import { siteOrigin } from '../../platform/http/html';
+import { findOwnDossier, listApplicantDossiers } from '../dossiers/api';
+import { ratingUrl } from '../ratings/api';
+
+const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
+
+/** "Hồ sơ của tôi": the signed-in citizen's own dossiers, and nobody else's. */
+export const myDossiersRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  const { db } = deps.database;
+
+  app.get(
+    '/citizen/dossiers',
+    {
+      config: { policy: 'citizen' },
+      schema: {
+        tags: ['citizen'],
+        summary:
+          'Người dân: hồ sơ của tôi (đã nộp trực tuyến, theo số căn cước VNeID xác thực, hoặc theo số điện thoại đã đăng nhập bằng mã)',
+      },
+    },
+    async (request) => {
+      const owner = dossierOwner(currentCitizenSession(request).citizen);
+      const key = owner.applicant;
+      return {
+        matchedBy: key ? ('idNumber' in key ? 'idNumber' : 'phone') : null,
+        items: await listApplicantDossiers(db, owner),
+      };
+    },
+  );
+
+  app.get(
+    '/citizen/dossiers/:code',
+    {
+      config: { policy: 'citizen' },
+      schema: {
+        tags: ['citizen'],
+        summary:
+          'Người dân: một hồ sơ của tôi — trạng thái, quá trình giải quyết, ngày hẹn trả, đường dẫn đánh giá khi đã trả kết quả',
+        params: z.object({ code: DOSSIER_CODE }),
+      },
+    },
+    async (request) => {
+      const owner = dossierOwner(currentCitizenSession(request).citizen);
+      const dossier = await findOwnDossier(db, request.params.code, owner);
+      if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này trong hồ sơ của bạn.');
+      const origin = siteOrigin(request, deps.config.publicUrl);
+      return {
+        ...dossier,
+        ratingUrl:
+          dossier.status === 'returned' ? ratingUrl(origin, dossier.code, deps.config.ratingSecret) : null,
+      };
+    },
+  );
+};

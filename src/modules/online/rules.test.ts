@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { FeeSchedule, Procedure } from '../procedures/catalogue';
+import { computeFee } from '../procedures/rules';
+import {
+  acceptsOnlineFiling,
+  ANSWER_INPUTS,
+  fileRefusal,
+  formSteps,
+  missingAnswers,
+  onlineFeeInput,
+  safeFileName,
+  sniffMediaType,
+  stepOfField,
+} from './rules';
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+const ascii = (text: string) => new TextEncoder().encode(text);
+
+// Chứng thực bản sao từ bản chính (2.000815): the original is shown only, the copy is uploaded.
+const COPY: Pick<Procedure, 'documents'> = {
+  documents: [
+    { id: 'ban-chinh', name: 'Bản chính', originals: 1, copies: 0, presentOnly: true, condition: 'Khi có' },
+    {
+      id: 'ban-sao-can-chung-thuc',
+      name: 'Bản sao cần chứng thực',
+      originals: 0,
+      copies: 1,
+      condition: 'Nếu có',
+    },
+  ],
+};
+// Đăng ký khai tử (1.000656): two papers always required.
+const DEATH: Pick<Procedure, 'documents'> = {
+  documents: [
+    { id: 'to-khai-dang-ky-khai-tu', name: 'Tờ khai đăng ký khai tử', originals: 1, copies: 0 },
+    { id: 'giay-bao-tu', name: 'Giấy báo tử', originals: 1, copies: 0 },
+  ],
+};
+const COPY_FEES: FeeSchedule = {
+  free: false,
+  basis: 'Thông tư 226/2016/TT-BTC, điều 4',
+  items: [
+    {
+      id: 'chung-thuc-ban-sao',
+      kind: 'per_page',
+      label: 'Chứng thực bản sao từ bản chính',
+      tiers: [
+        { fromPage: 1, price: 2000 },
+        { fromPage: 3, price: 1000 },
+      ],
+      maxPerCopy: 200000,
+    },
+  ],
+  exemptions: [],
+};
+const APPLICANT = { fullName: 'Trần Văn Bình', idNumber: '031095001234', phone: '0977111222' };
+
+describe('online filing rules (Nghị định 45/2020/NĐ-CP)', () => {
+  it('takes online filings of fully and partly online procedures only', () => {
+    expect(acceptsOnlineFiling({ onlineLevel: 'toan_trinh' })).toBe(true);
+    expect(acceptsOnlineFiling({ onlineLevel: 'mot_phan' })).toBe(true);
+    expect(acceptsOnlineFiling({ onlineLevel: 'truc_tiep' })).toBe(false);
+  });
+
+  it('asks one question a page: applicant, address, one page per paper handed in, notification, check', () => {
+    expect(formSteps(COPY).map((s) => s.key)).toEqual([
+      'nguoi-nop',
+      'dia-chi',
+      'giay-to-ban-sao-can-chung-thuc',
+      'nhan-thong-bao',
+      'kiem-tra',
+    ]);
+    expect(
+      formSteps(DEATH)
+        .filter((s) => s.kind === 'document')
+        .map((s) => s.documentId),
+    ).toEqual(['to-khai-dang-ky-khai-tu', 'giay-bao-tu']);
+  });
+
+  it('names what is missing, by the page it belongs to', () => {
+    const missing = missingAnswers(DEATH, { address: 'Số 1, Tổ dân phố số 2' }, [
+      { documentId: 'giay-bao-tu', pages: 1 },
+    ]);
+    expect(Object.keys(missing)).toEqual(['applicant', 'documents.to-khai-dang-ky-khai-tu', 'notify']);
+    expect(Object.keys(missing).map((f) => stepOfField(DEATH, f))).toEqual([
+      'nguoi-nop',
+      'giay-to-to-khai-dang-ky-khai-tu',
+      'nhan-thong-bao',
+    ]);
+    // Only conditional papers: at least one of them is uploaded.
+    expect(missingAnswers(COPY, {}, []).documents).toMatch(/ít nhất một giấy tờ/);
+    const complete = { applicant: APPLICANT, address: 'Số 1', notify: { channel: 'sms' as const } };
+    expect(missingAnswers(COPY, complete, [{ documentId: 'ban-sao-can-chung-thuc', pages: 2 }])).toEqual({});
+  });
+
+  it('checks each answer: căn cước number, phone, e-mail when mail is chosen', () => {
+    expect(ANSWER_INPUTS.applicant.parse({ ...APPLICANT, phone: '+84 977 111 222' }).phone).toBe(
+      '0977111222',
+    );
+    expect(ANSWER_INPUTS.applicant.safeParse({ ...APPLICANT, idNumber: '999095001234' }).success).toBe(false);
+    expect(ANSWER_INPUTS.notify.parse({ channel: 'zalo', email: 'bo-qua@example.com' })).toEqual({
+      channel: 'zalo',
+    });
+    expect(ANSWER_INPUTS.notify.safeParse({ channel: 'email', email: 'khong-hop-le' }).success).toBe(false);
+    expect(ANSWER_INPUTS.notify.safeParse({ channel: 'fax' }).success).toBe(false);
+    expect(ANSWER_INPUTS.address.safeParse('Số 1').success).toBe(false);
+  });
+
+  it('charges a per-page fee by the pages uploaded (Thông tư 226/2016/TT-BTC): 2 pages 4.000 đ, 3 pages 5.000 đ', () => {
+    const fee = (pages: number) =>
+      computeFee(COPY_FEES, { ...onlineFeeInput(COPY_FEES, pages), online: true });
+    expect(fee(2).amount).toBe(4000);
+    expect(fee(3).amount).toBe(5000);
+    expect(fee(500).amount).toBe(200000); // the cap per copy
+    const free: FeeSchedule = { free: true, basis: 'Miễn', items: [], exemptions: [] };
+    expect(onlineFeeInput(free, 4)).toEqual({});
+    const twoItems: FeeSchedule = {
+      ...COPY_FEES,
+      items: [
+        { id: 'a', kind: 'fixed', label: 'A', amount: 15000, onlineAmount: 7000 },
+        { id: 'b', kind: 'fixed', label: 'B', amount: 10000 },
+      ],
+    };
+    expect(onlineFeeInput(twoItems, 1)).toBeUndefined(); // the officer picks the item later
+  });
+
+  it('knows a paper by its bytes: JPEG, PNG, PDF, and nothing else', () => {
+    expect(sniffMediaType(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))).toBe('image/jpeg');
+    expect(sniffMediaType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0))).toBe('image/png');
+    expect(sniffMediaType(ascii('%PDF-1.7\n'))).toBe('application/pdf');
+    expect(sniffMediaType(ascii('Tệp văn bản đổi tên thành .pdf'))).toBeNull();
+    expect(sniffMediaType(ascii('GIF89a'))).toBeNull();
+    expect(sniffMediaType(bytes(0xff, 0xd8))).toBeNull();
+    expect(sniffMediaType(ascii(' %PDF-1.7'))).toBeNull();
+  });
+
+  it('refuses an empty, too large or unknown file with a message that says what to do', () => {
+    const max = 10 * 1_048_576;
+    expect(fileRefusal(0, max, 'image/png')).toMatch(/rỗng/);
+    expect(fileRefusal(max + 1, max, 'application/pdf')).toMatch(/lớn hơn 10 MB/);
+    expect(fileRefusal(100, max, null)).toMatch(/không phải ảnh JPEG, PNG hoặc tệp PDF/);
+    expect(fileRefusal(max, max, 'image/jpeg')).toBeNull();
+  });
+
+  it('keeps a file name without folders or control characters', () => {
+    expect(safeFileName('C:\\Users\\An\\Ảnh chụp 1.jpg', 'image/jpeg')).toBe('Ảnh chụp 1.jpg');
+    expect(safeFileName('../../etc/passwd', 'application/pdf')).toBe('passwd');
+    expect(safeFileName('a\u0000b\u202e.pdf', 'application/pdf')).toBe('ab.pdf');
+    expect(safeFileName('..', 'image/png')).toBe('anh.png');
+  });
+});

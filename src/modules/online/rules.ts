@@ -1,0 +1,185 @@
+/**
+ * Online submission (dịch vụ công trực tuyến, Nghị định 45/2020/NĐ-CP; Nghị định 118/2025/NĐ-CP): which
+ * procedures may be filed online, the guided form built from a procedure's definition (one question a page),
+ * the papers a citizen uploads (checked by their bytes) and what a draft still lacks before it is submitted.
+ * Pure: no I/O.
+ */
+import { z } from 'zod';
+import { CHANNELS, normaliseRecipient, type Channel } from '../../platform/channels/rules';
+import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/people/rules';
+import type { FeeSchedule, Procedure, ProcedureDocument } from '../procedures/catalogue';
+import type { FeeInput } from '../procedures/rules';
+
+export const ONLINE_BASIS = 'Nghị định 45/2020/NĐ-CP về thực hiện thủ tục hành chính trên môi trường điện tử';
+
+/** Fully online (toàn trình) and partly online (một phần) procedures take online filings; direct ones do not. */
+export function acceptsOnlineFiling(procedure: Pick<Procedure, 'onlineLevel'>): boolean {
+  return procedure.onlineLevel !== 'truc_tiep';
+}
+
+export interface DraftAnswers {
+  applicant?: { fullName: string; idNumber: string; phone: string };
+  address?: string;
+  notify?: { channel: Channel; email?: string };
+}
+
+/** Papers filed online: all but those only shown at the counter. Unconditional ones are required. */
+export function uploadableDocuments(procedure: Pick<Procedure, 'documents'>): ProcedureDocument[] {
+  return procedure.documents.filter((d) => !d.presentOnly);
+}
+
+export type StepKey = 'nguoi-nop' | 'dia-chi' | `giay-to-${string}` | 'nhan-thong-bao' | 'kiem-tra';
+
+export interface Step {
+  key: StepKey;
+  kind: 'applicant' | 'address' | 'document' | 'notify' | 'summary';
+  documentId?: string;
+}
+
+/** The pages of the guided form: who files, where they live, one page per paper, how to reach them, the check. */
+export function formSteps(procedure: Pick<Procedure, 'documents'>): Step[] {
+  return [
+    { key: 'nguoi-nop', kind: 'applicant' },
+    { key: 'dia-chi', kind: 'address' },
+    ...uploadableDocuments(procedure).map((d): Step => ({
+      key: `giay-to-${d.id}`,
+      kind: 'document',
+      documentId: d.id,
+    })),
+    { key: 'nhan-thong-bao', kind: 'notify' },
+    { key: 'kiem-tra', kind: 'summary' },
+  ];
+}
+
+const NAME_MESSAGE = 'Xin vui lòng nhập họ và tên người nộp hồ sơ.';
+const ADDRESS_MESSAGE = 'Xin vui lòng nhập địa chỉ (số nhà, đường, tổ dân phố…).';
+const EMAIL_MESSAGE = 'Xin vui lòng nhập địa chỉ thư điện tử, ví dụ ten@example.com.';
+
+const phone = z
+  .string()
+  .max(20)
+  .transform(
+    (v, ctx) => normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: PHONE_MESSAGE }), z.NEVER),
+  );
+
+/** The answers of each page, as the API takes them. */
+export const ANSWER_INPUTS = {
+  applicant: z.strictObject({
+    fullName: z.string().trim().min(2, NAME_MESSAGE).max(100, 'Họ và tên tối đa 100 ký tự.'),
+    idNumber: z
+      .string()
+      .trim()
+      .superRefine((v, ctx) => {
+        const problem = idNumberProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    phone,
+  }),
+  address: z.string().trim().min(5, ADDRESS_MESSAGE).max(300, 'Địa chỉ tối đa 300 ký tự.'),
+  notify: z
+    .strictObject({
+      channel: z.enum(CHANNELS, 'Xin vui lòng chọn cách nhận thông báo.'),
+      email: z.string().trim().max(254).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.channel === 'email' && !normaliseRecipient('email', v.email ?? ''))
+        ctx.addIssue({ code: 'custom', path: ['email'], message: EMAIL_MESSAGE });
+    })
+    .transform((v) => (v.channel === 'email' ? v : { channel: v.channel })),
+};
+
+export interface UploadSummary {
+  documentId: string;
+  pages: number;
+}
+
+/**
+ * What still stops the draft from being submitted, by field (the page each belongs to is named in
+ * `stepOfField`): empty when it is complete.
+ */
+export function missingAnswers(
+  procedure: Pick<Procedure, 'documents'>,
+  answers: DraftAnswers,
+  uploads: readonly UploadSummary[],
+): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!answers.applicant) missing.applicant = 'Xin vui lòng khai thông tin người nộp hồ sơ.';
+  if (!answers.address) missing.address = ADDRESS_MESSAGE;
+  const uploaded = new Set(uploads.map((u) => u.documentId));
+  for (const d of uploadableDocuments(procedure)) {
+    if (!d.condition && !uploaded.has(d.id))
+      missing[`documents.${d.id}`] = `Xin vui lòng tải lên: ${d.name}.`;
+  }
+  if (uploads.length === 0) missing.documents = 'Xin vui lòng tải lên ít nhất một giấy tờ của hồ sơ.';
+  if (!answers.notify) missing.notify = 'Xin vui lòng chọn cách nhận thông báo về hồ sơ.';
+  return missing;
+}
+
+/** The page of the form where a field of `missingAnswers` (or of a refused answer) is given. */
+export function stepOfField(procedure: Pick<Procedure, 'documents'>, field: string): StepKey {
+  const [head, documentId] = field.split('.');
+  if (head === 'applicant') return 'nguoi-nop';
+  if (head === 'address') return 'dia-chi';
+  if (head === 'notify') return 'nhan-thong-bao';
+  const first = uploadableDocuments(procedure)[0];
+  return `giay-to-${documentId ?? first?.id ?? ''}`;
+}
+
+/**
+ * The fee counts an online filing gives: for a per-page item (copy certification, Thông tư 226/2016/TT-BTC),
+ * the pages uploaded, one copy; otherwise none. Undefined when the schedule has several items to choose from:
+ * the officer asks for the fee later (request_payment).
+ */
+export function onlineFeeInput(schedule: FeeSchedule, pages: number): FeeInput | undefined {
+  if (schedule.free) return {};
+  if (schedule.items.length > 1) return undefined;
+  return schedule.items[0]?.kind === 'per_page' ? { pages: Math.max(pages, 1) } : {};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Uploads
+
+export type MediaType = 'image/jpeg' | 'image/png' | 'application/pdf';
+
+export const UPLOAD_RULES = {
+  /** Per draft, all papers together. */
+  maxFiles: 20,
+  accepted: 'ảnh JPEG, PNG hoặc tệp PDF',
+} as const;
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
+  bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+
+/**
+ * The type the bytes are, whatever the file name or the browser said: JPEG (FF D8 FF), PNG (its 8-byte
+ * signature) or PDF ('%PDF-'); null for anything else.
+ */
+export function sniffMediaType(bytes: Uint8Array): MediaType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  return null;
+}
+
+export function fileRefusal(size: number, maxBytes: number, type: MediaType | null): string | null {
+  if (size === 0) return 'Tệp rỗng. Xin vui lòng chọn lại tệp.';
+  if (size > maxBytes)
+    return `Tệp lớn hơn ${formatMegabytes(maxBytes)}. Xin vui lòng chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`;
+  if (!type) return `Tệp không phải ${UPLOAD_RULES.accepted}. Xin vui lòng chọn tệp khác.`;
+  return null;
+}
+
+export function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / 1_048_576).toFixed(1)).toLocaleString('vi-VN')} MB`;
+}
+
+/** A file name safe to store and show: no folders, no control characters, at most 120 characters. */
+export function safeFileName(name: string, type: MediaType): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .replace(/[\p{Cc}\p{Cf}"<>|*?:]/gu, '')
+    .trim()
+    .slice(-120);
+  if (clean && clean !== '.' && clean !== '..') return clean;
+  return type === 'application/pdf' ? 'tai-lieu.pdf' : type === 'image/png' ? 'anh.png' : 'anh.jpg';
+}

@@ -1,0 +1,167 @@
+/**
+ * Messages to the applicant of a dossier at each status change, in Vietnamese. Pure functions: the caller
+ * renders one for the channel the citizen chose and enqueues it in the transaction of the change.
+ *
+ * Each notice has a short text (one sentence or two, the whole SMS) and details (procedure, documents,
+ * reasons) that Zalo and e-mail add. SMS is sent without diacritics to fit one 160-character segment (see
+ * SMS_MAX_LENGTH); the link to the tracking page is added only when it still fits.
+ */
+import { formatVn } from '../calendar/holidays';
+import { SMS_MAX_LENGTH, toSmsText, type Channel } from './rules';
+
+export interface DossierNoticeContext {
+  /** The ward's registered name: 'Phường Thành Đông'. */
+  wardName: string;
+  dossierCode: string;
+  procedureName: string;
+  /** The dossier's public tracking page (PUBLIC_URL + '/tra-cuu/' + code), when the public address is known. */
+  trackingUrl?: string;
+}
+
+/** How the result is handed over (the dossier's return channel). */
+export type ResultDelivery = 'counter' | 'post' | 'online';
+
+export type DossierNotice =
+  | { kind: 'submitted' }
+  | { kind: 'received'; dueDate: string }
+  | { kind: 'supplement_requested'; documents: readonly string[]; reason: string }
+  | { kind: 'result_ready'; delivery: ResultDelivery }
+  | { kind: 'returned'; returnedOn: string }
+  | { kind: 'late_apology'; newDate: string; reason: string }
+  | { kind: 'refused'; reasons: readonly string[] }
+  | { kind: 'payment_requested'; amount: string }
+  | { kind: 'stopped'; reason: string }
+  | { kind: 'withdrawn' };
+
+export type DossierNoticeKind = DossierNotice['kind'];
+
+export interface RenderedMessage {
+  templateKey: string;
+  subject: string;
+  body: string;
+}
+
+interface Parts {
+  subject: string;
+  short: string;
+  details: string[];
+}
+
+const CENTRE = 'Trung tâm Phục vụ hành chính công';
+
+const RESULT_DELIVERY: Record<ResultDelivery, string> = {
+  counter: `Mời ông/bà đến nhận tại ${CENTRE}, mang theo giấy tiếp nhận.`,
+  post: 'Kết quả sẽ được gửi qua bưu chính đến địa chỉ ông/bà đã đăng ký.',
+  online: 'Ông/bà nhận bản điện tử của kết quả tại trang tra cứu hồ sơ.',
+};
+
+function list(items: readonly string[]): string {
+  return items.map((item) => `- ${item}`).join('\n');
+}
+
+function partsOf(code: string, notice: DossierNotice): Parts {
+  switch (notice.kind) {
+    case 'submitted':
+      return {
+        subject: `Đã nhận hồ sơ ${code} nộp trực tuyến`,
+        short: `Đã nhận hồ sơ ${code} nộp trực tuyến. Cán bộ sẽ kiểm tra và báo ông/bà kết quả tiếp nhận.`,
+        details: [],
+      };
+    case 'received':
+      return {
+        subject: `Hồ sơ ${code} đã được tiếp nhận`,
+        short: `Đã tiếp nhận hồ sơ ${code}, hẹn trả kết quả ngày ${formatVn(notice.dueDate)}.`,
+        details: [],
+      };
+    case 'supplement_requested':
+      return {
+        subject: `Hồ sơ ${code} cần bổ sung giấy tờ`,
+        short: `Hồ sơ ${code} cần bổ sung giấy tờ; thời hạn giải quyết tạm dừng đến khi ông/bà nộp đủ.`,
+        details: [
+          ...(notice.documents.length > 0 ? [`Giấy tờ cần bổ sung:\n${list(notice.documents)}`] : []),
+          `Lý do: ${notice.reason}`,
+        ],
+      };
+    case 'result_ready':
+      return {
+        subject: `Hồ sơ ${code} đã có kết quả`,
+        short: `Hồ sơ ${code} đã có kết quả. ${RESULT_DELIVERY[notice.delivery]}`,
+        details: [],
+      };
+    case 'returned':
+      return {
+        subject: `Hồ sơ ${code} đã trả kết quả`,
+        short: `Hồ sơ ${code} đã trả kết quả ngày ${formatVn(notice.returnedOn)}. Cảm ơn ông/bà.`,
+        details: [],
+      };
+    case 'late_apology':
+      return {
+        subject: `Xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${code}`,
+        short: `Xin lỗi ông/bà vì hồ sơ ${code} chậm trả kết quả. Ngày hẹn mới: ${formatVn(notice.newDate)}.`,
+        details: [`Lý do chậm: ${notice.reason}`],
+      };
+    case 'refused':
+      return {
+        subject: `Hồ sơ ${code} không được tiếp nhận`,
+        short: `Hồ sơ ${code} không được tiếp nhận. Lý do ghi trong phiếu từ chối tiếp nhận.`,
+        details: [`Lý do:\n${list(notice.reasons)}`],
+      };
+    case 'payment_requested':
+      return {
+        subject: `Hồ sơ ${code} cần nộp phí, lệ phí`,
+        short: `Hồ sơ ${code} cần nộp phí, lệ phí ${notice.amount}. Ông/bà có thể nộp trực tuyến hoặc tại phường.`,
+        details: [],
+      };
+    case 'stopped':
+      return {
+        subject: `Hồ sơ ${code} bị dừng giải quyết`,
+        short: `Hồ sơ ${code} bị dừng giải quyết. Lý do ghi trong văn bản gửi ông/bà.`,
+        details: [`Lý do: ${notice.reason}`],
+      };
+    case 'withdrawn':
+      return {
+        subject: `Hồ sơ ${code} đã được rút`,
+        short: `Hồ sơ ${code} đã được rút theo yêu cầu của ông/bà.`,
+        details: [],
+      };
+  }
+}
+
+/** 'Phường Thành Đông' → 'UBND phường Thành Đông'. */
+function sender(wardName: string): string {
+  return `UBND ${wardName.charAt(0).toLowerCase()}${wardName.slice(1)}`;
+}
+
+function smsBody(context: DossierNoticeContext, short: string): string {
+  const text = toSmsText(`${sender(context.wardName)}: ${short}`);
+  const withLink = context.trackingUrl ? `${text} Tra cuu: ${context.trackingUrl}` : text;
+  if (withLink.length <= SMS_MAX_LENGTH) return withLink;
+  // Only an unusually long ward name gets here: cut rather than pay for a second segment.
+  return text.length <= SMS_MAX_LENGTH ? text : `${text.slice(0, SMS_MAX_LENGTH - 3)}...`;
+}
+
+/** The message for one notice on one channel; templateKey is 'dossier.<kind>' whatever the channel. */
+export function dossierMessage(
+  channel: Channel,
+  context: DossierNoticeContext,
+  notice: DossierNotice,
+): RenderedMessage {
+  const parts = partsOf(context.dossierCode, notice);
+  const templateKey = `dossier.${notice.kind}`;
+  if (channel === 'sms') return { templateKey, subject: parts.subject, body: smsBody(context, parts.short) };
+  const from = sender(context.wardName);
+  const lines = [
+    parts.short,
+    `Thủ tục: ${context.procedureName}.`,
+    ...parts.details,
+    ...(context.trackingUrl ? [`Tra cứu hồ sơ: ${context.trackingUrl}`] : []),
+  ];
+  if (channel === 'zalo')
+    return { templateKey, subject: parts.subject, body: [`${from}:`, ...lines].join('\n') };
+  const closing = [`Trân trọng,\n${from}`, 'Thư này được gửi tự động; xin vui lòng không trả lời thư.'];
+  return {
+    templateKey,
+    subject: parts.subject,
+    body: ['Kính gửi ông/bà,', ...lines, ...closing].join('\n\n'),
+  };
+}
