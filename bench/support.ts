@@ -16,7 +16,7 @@ import { CalendarService } from '../src/platform/calendar/service';
 import { systemClock } from '../src/platform/clock';
 import { readConfig } from '../src/platform/config';
 import { openDatabase, type Database } from '../src/platform/db/connect';
-import { buildApp } from '../src/platform/http/app';
+import { buildApp, type RoutePlugins } from '../src/platform/http/app';
 import { DEMO_PASSWORD } from '../src/platform/wards/demo-data';
 import { ROUTES } from '../src/routes';
 import { runSeeds } from '../src/seed';
@@ -85,14 +85,17 @@ export interface Platform extends Listening {
   database: Database;
 }
 
-/** The real platform, as `npm start` builds it (demo wards seeded), logger off and rate limits raised. */
-export async function startPlatform(url: string): Promise<Platform> {
+/**
+ * The real platform, as `npm start` builds it (demo wards seeded), logger off and rate limits raised; `extraPages`
+ * adds a benchmark's own probe routes beside the platform's pages, under the same plugins and hooks.
+ */
+export async function startPlatform(url: string, extraPages: RoutePlugins['pages'] = []): Promise<Platform> {
   const database = await openDatabase({ url });
   await runSeeds(database, { demo: true });
   const config = { ...readConfig({}), production: false, logLevel: 'warn' };
   const app = await buildApp(
     { database, config, calendar: new CalendarService(database.db), clock: systemClock },
-    ROUTES,
+    { ...ROUTES, pages: [...ROUTES.pages, ...extraPages] },
     { logger: false, rateLimitFactor: RATE_LIMIT_FACTOR },
   );
   const base = await app.listen({ host: HOST, port: 0 });
@@ -130,6 +133,8 @@ export interface LoadOptions {
   seconds?: number;
   /** Sets a distinct `Idempotency-Key: <prefix>-<n>` on every request. */
   idempotencyKeyPrefix?: string;
+  /** Paths on the url's server taken in turn, one per request (many dossiers rather than one). */
+  paths?: string[];
 }
 
 export interface LoadResult {
@@ -148,7 +153,8 @@ export interface LoadResult {
 
 /**
  * autocannon in a child process (its own event loop), printing its result as JSON. Written as plain CommonJS
- * so the child needs no TypeScript loader; the per-request hook gives each request its own Idempotency-Key.
+ * so the child needs no TypeScript loader; the per-request hooks give each request its own Idempotency-Key and
+ * its turn of the paths.
  */
 const LOAD_CHILD = String.raw`
 const autocannon = require('autocannon');
@@ -163,6 +169,13 @@ if (prefix) {
       headers: { ...request.headers, 'idempotency-key': prefix + '-' + (++n) },
     }),
   }];
+}
+const paths = options.paths;
+delete options.paths;
+let turn = 0;
+if (paths) {
+  const setup = options.requests ? options.requests[0].setupRequest : (request) => request;
+  options.requests = [{ setupRequest: (request) => ({ ...setup(request), path: paths[turn++ % paths.length] }) }];
 }
 autocannon(options, (error, result) => {
   if (error) { console.error(String(error)); process.exit(1); }
@@ -187,6 +200,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections ?? CONNECTIONS,
     duration: seconds,
     idempotencyKeyPrefix: options.idempotencyKeyPrefix,
+    paths: options.paths,
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', LOAD_CHILD, JSON.stringify(args)], {

@@ -1,15 +1,32 @@
 import { dossierJobs } from './modules/dossiers/jobs';
 import { CalendarService } from './platform/calendar/service';
+import { channelAdapters } from './platform/channels/adapters';
+import { channelJobs, createDelivery } from './platform/channels/jobs';
 import { ClockConfigError, clockFromEnv, type Clock } from './platform/clock';
-import { readConfig } from './platform/config';
+import { ConfigError, readConfig, type Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/connect';
 import { DataDirLockedError } from './platform/db/lock';
 import { buildApp } from './platform/http/app';
-import { startJobs, type Jobs } from './platform/jobs/runner';
+import { backgroundJobs } from './platform/jobs/background';
+import { startJobs } from './platform/jobs/runner';
 import { ROUTES } from './routes';
 import { runSeeds } from './seed';
 
-const config = readConfig();
+/**
+ * How long after the server listens the background jobs start. Ready means answering: loading pg-boss and its
+ * first statements (on the embedded database, on the single connection the requests use) wait until the first
+ * pages are served.
+ */
+const JOBS_START_DELAY_MS = 5_000;
+
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 let clock: Clock;
 try {
@@ -33,20 +50,33 @@ try {
 
 await runSeeds(database, { demo: !config.production });
 const calendar = new CalendarService(database.db);
-const app = await buildApp({ database, config, calendar, clock }, ROUTES);
-let jobs: Promise<Jobs | null> = Promise.resolve(null);
+const jobs = backgroundJobs();
+const app = await buildApp({ database, config, calendar, clock, jobs }, ROUTES);
+// Messages to citizens leave right after the commit that wrote them (pokeDelivery), retried every minute.
+const delivery = createDelivery({
+  db: database.db,
+  adapters: channelAdapters(database.db, config),
+  clock,
+  log: app.log,
+});
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'stopping');
-  await app.close();
-  // Jobs before the database: a running sweep finishes its transaction, pg-boss its last statements.
-  const running = await jobs;
-  await running?.stop().catch((error: unknown) => app.log.error({ err: error }, 'jobs did not stop cleanly'));
-  await database.close();
-  process.exit(0);
+  let exitCode = 0;
+  const failed = (what: string) => (error: unknown) => {
+    app.log.error({ err: error }, `${what} did not close cleanly`);
+    exitCode = 1;
+  };
+  // Jobs first, while the database is open: a running sweep finishes its transaction, pg-boss its statements.
+  await jobs.stop();
+  await app.close().catch(failed('the server'));
+  await delivery.stop();
+  // Closing the embedded database releases the data folder's lock.
+  await database.close().catch(failed('the database'));
+  process.exit(exitCode);
 }
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -56,13 +86,7 @@ app.log.info(
   `Chính quyền thân thiện: http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind}` +
     `${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
 );
-// After listening, so background jobs never delay the first answer. Opt-in for now: on the embedded database
-// pg-boss shares the single connection and its start-up work slows the first requests.
 if (config.jobs && !stopping) {
-  jobs = startJobs(database, { schedules: dossierJobs({ database, clock, calendar }), log: app.log }).catch(
-    (error: unknown) => {
-      app.log.error({ err: error }, 'jobs did not start: no lateness sweep, no reminders');
-      return null;
-    },
-  );
+  const schedules = [...dossierJobs({ database, clock, calendar }), ...channelJobs(delivery)];
+  jobs.startAfter(JOBS_START_DELAY_MS, () => startJobs(database, { schedules, log: app.log }), app.log);
 }

@@ -1,13 +1,36 @@
 import { dossierActionRoutes } from './modules/dossiers/action-routes';
 import { dossierDocumentRoutes } from './modules/dossiers/document-routes';
+import { dossierFileRoutes } from './modules/dossiers/file-routes';
 import { indicatorRoutes } from './modules/dossiers/indicator-routes';
 import { dossierPages } from './modules/dossiers/pages/index';
 import { dossierRoutes } from './modules/dossiers/routes';
+import { sameDayRoutes } from './modules/dossiers/same-day-routes';
+import { open311Routes } from './modules/feedback/open311';
+import { feedbackPages } from './modules/feedback/pages/index';
+import { feedbackRuleRoutes } from './modules/feedback/rule-routes';
+import { feedbackRoutes } from './modules/feedback/routes';
+import { feedbackStaffRoutes } from './modules/feedback/staff-routes';
+import { homeVisitCitizenRoutes } from './modules/home-visits/citizen-routes';
+import { homeVisitRoutes } from './modules/home-visits/routes';
+import { paymentPages } from './modules/payments/pages/index';
+import { paymentRoutes } from './modules/payments/routes';
+import { myDossiersRoutes } from './modules/online/my-dossiers-routes';
+import { onlineRoutes } from './modules/online/routes';
 import { procedurePages } from './modules/procedures/pages/index';
 import { procedureRoutes } from './modules/procedures/routes';
+import { queueIndicatorRoutes } from './modules/queue/indicator-routes';
+import { queuePages } from './modules/queue/pages/index';
+import { queueRoutes } from './modules/queue/routes';
+import { satisfactionRoutes } from './modules/ratings/indicator-routes';
+import { ratingPages } from './modules/ratings/pages/index';
+import { ratingRoutes } from './modules/ratings/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import { calendarRoutes } from './platform/calendar/routes';
+import { localVneidPages } from './platform/citizens/local-vneid-pages';
+import { citizenRoutes } from './platform/citizens/routes';
+import { vneidRoutes } from './platform/citizens/vneid-routes';
+import { messageRoutes } from './platform/channels/routes';
 import type { RoutePlugins } from './platform/http/app';
 import { healthRoutes } from './platform/http/health';
 import { wardRoutes } from './platform/wards/routes';
@@ -24,7 +47,33 @@ export const ROUTES: RoutePlugins = {
     dossierRoutes,
     dossierActionRoutes,
     dossierDocumentRoutes,
+    dossierFileRoutes,
     indicatorRoutes,
+    sameDayRoutes,
+    homeVisitRoutes,
+    homeVisitCitizenRoutes,
+    messageRoutes,
+    paymentRoutes,
+    ratingRoutes,
+    satisfactionRoutes,
+    citizenRoutes,
+    vneidRoutes,
+    myDossiersRoutes,
+    onlineRoutes,
+    queueRoutes,
+    queueIndicatorRoutes,
+    feedbackRoutes,
+    feedbackStaffRoutes,
+    feedbackRuleRoutes,
   ],
-  pages: [procedurePages, dossierPages],
+  pages: [
+    procedurePages,
+    dossierPages,
+    paymentPages,
+    ratingPages,
+    localVneidPages,
+    queuePages,
+    feedbackPages,
+    open311Routes,
+  ],
 };

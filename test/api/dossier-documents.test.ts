@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicBase } from '../../src/modules/dossiers/document-routes';
 import { manualClock } from '../../src/platform/clock';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
+import { pdfText, pdfTitle } from '../support/pdf';
 
 // 10:00 in Vietnam on Friday 13/02/2026.
 const NOW = new Date('2026-02-13T03:00:00Z');
@@ -16,32 +15,8 @@ const APPLICANT = {
   address: 'Số 5, Tổ dân phố số 1, phường Thành Đông',
 };
 
-/** Text of every page of a PDF, one line per text line, with runs of blanks collapsed. */
-async function pdfText(body: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(body), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(
-      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-    );
-  }
-  await pdf.destroy();
-  return pages
-    .join('\n')
-    .normalize('NFC')
-    .replace(/[ \t]+/g, ' ');
-}
-
 /** The same text on one line: words a table cell wrapped come back together. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
-
-async function pdfTitle(body: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(body) }).promise;
-  const { info } = await pdf.getMetadata();
-  await pdf.destroy();
-  return (info as { Title?: string }).Title ?? '';
-}
 
 function expectPdf(response: LightMyRequestResponse, fileName: string) {
   expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
@@ -151,14 +126,6 @@ describe('printed one-stop forms and the dossier register', () => {
     expect(text).toContain('Trung tâm Phục vụ hành chính công');
     expect(text).toContain(`http://localhost/tra-cuu/${received.code}`);
     expect(await pdfTitle(pdf)).toBe(`Giấy tiếp nhận hồ sơ và hẹn trả kết quả — ${received.code}`);
-  });
-
-  it('points the QR code at PUBLIC_URL when it is set, else at the origin the staff member used', () => {
-    expect(publicBase(undefined)).toBeNull();
-    expect(publicBase('https://thanhdong.example.vn/')).toBe('https://thanhdong.example.vn');
-    expect(publicBase('https://example.vn/cong/')).toBe('https://example.vn/cong');
-    expect(() => publicBase('ftp://example.vn')).toThrow();
-    expect(() => publicBase('not a url')).toThrow();
   });
 
   it('renders a receipt in under 200 ms once warm', async () => {

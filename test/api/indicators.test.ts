@@ -198,6 +198,11 @@ describe('one-stop indicators', () => {
       secondSupplements: 1, // G
       onlineShare: 16.7, // C
       digitisedShare: 33.3, // C G
+      homeIntakes: 0,
+      sameDayResolved: 0,
+      sameDayShare: null,
+      feePaid: 0,
+      onlinePaymentShare: null,
     });
     expect(figures.onTimePercent).toMatchObject({
       unit: 'percent',
@@ -227,6 +232,11 @@ describe('one-stop indicators', () => {
       secondSupplements: ['G'],
       onlineShare: ['C'],
       digitisedShare: ['C', 'G'],
+      homeIntakes: [],
+      sameDayResolved: [],
+      sameDayShare: [],
+      feePaid: [],
+      onlinePaymentShare: [],
     };
     expect(Object.keys(figures).sort()).toEqual(Object.keys(expected).sort());
     for (const figure of Object.values(figures)) {

@@ -2,7 +2,12 @@ import { inflateSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDateTimeVn, readPublicUrl } from '../../src/platform/http/html';
+import { CalendarService } from '../../src/platform/calendar/service';
+import { systemClock } from '../../src/platform/clock';
+import { readConfig } from '../../src/platform/config';
+import { buildApp } from '../../src/platform/http/app';
+import { ROUTES } from '../../src/routes';
+import { formatDateTimeVn } from '../../src/platform/http/html';
 import { signIn, startTestPlatform, type TestPlatform } from '../support/app';
 
 /**
@@ -285,13 +290,27 @@ describe('QR codes', () => {
     expect(matrixFromSvg(response.body)).toEqual(expectedMatrix('http://localhost:3000/thu-tuc/1.001193'));
   });
 
+  it('points at PUBLIC_URL when it is set, whatever host the request names', async () => {
+    const config = readConfig({ PUBLIC_URL: 'https://dichvucong.thanhdong.haiphong.gov.vn/' });
+    const deps = { database: platform.database, config, calendar: new CalendarService(platform.database.db) };
+    const app = await buildApp({ ...deps, clock: systemClock }, ROUTES, { logger: false });
+    try {
+      const response = await app.inject({ url: '/thu-tuc/1.001193/qr.svg', headers: { host: HOST } });
+      expect(matrixFromSvg(response.body)).toEqual(
+        expectedMatrix('https://dichvucong.thanhdong.haiphong.gov.vn/thu-tuc/1.001193'),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
   it('reads PUBLIC_URL as an origin without a trailing slash and refuses what is not http(s)', () => {
-    expect(readPublicUrl({})).toBeUndefined();
-    expect(readPublicUrl({ PUBLIC_URL: 'https://thanhdong.haiphong.gov.vn/' })).toBe(
-      'https://thanhdong.haiphong.gov.vn',
-    );
-    expect(() => readPublicUrl({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
-    expect(() => readPublicUrl({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+    const publicUrl = (value: string) => readConfig({ PUBLIC_URL: value }).publicUrl;
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(publicUrl('https://thanhdong.haiphong.gov.vn/')).toBe('https://thanhdong.haiphong.gov.vn');
+    expect(publicUrl('https://example.vn/cong/')).toBe('https://example.vn/cong');
+    expect(() => publicUrl('ftp://x')).toThrow(/PUBLIC_URL/);
+    expect(() => publicUrl('not a url')).toThrow(/PUBLIC_URL/);
   });
 
   it('prints every procedure’s code with its name on an A4 sheet of two columns', async () => {
@@ -343,7 +362,7 @@ describe('dossier tracking /tra-cuu', () => {
   it('shows the status, the appointment date and the timeline, and no personal data', async () => {
     const response = await get(`/tra-cuu/${dossier.code}`);
     expect(response.statusCode).toBe(200);
-    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['cache-control']).toBe('public, max-age=1');
     const body = expectPlainPage(response, 30_000);
     expect(body).toContain(`<h1>Hồ sơ ${dossier.code}</h1>`);
     expect(body).toContain('<span class="tag">Được tiếp nhận</span>');

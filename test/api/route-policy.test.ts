@@ -3,15 +3,20 @@ import diagnostics from 'node:diagnostics_channel';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ratingPath } from '../../src/modules/ratings/api';
 import { ROLES, type Role } from '../../src/platform/auth/roles';
+import { readConfig } from '../../src/platform/config';
 import { DEMO_OFFICE_HOURS, DEMO_PASSWORD } from '../../src/platform/wards/demo-data';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
+import { lastOtpCode, signInCitizenByPhone, type CitizenAgent } from '../support/citizen';
+import { feedbackBody, feedbackFixture, type FeedbackFixture } from '../support/feedback';
 
 /**
  * THE role × route table: every /api/v1 route of the app and who may call it. A new route fails this file
  * until it has a row here (and a policy in its declaration); a row whose route disappeared fails too.
  */
-type Access = 'public' | readonly Role[];
+/** `citizen`: a signed-in citizen only (staff get 403). A citizen calls every row too, after the staff roles. */
+type Access = 'public' | 'citizen' | readonly Role[];
 
 const EVERY_ROLE: readonly Role[] = [
   'counter_officer',
@@ -66,14 +71,56 @@ interface Row {
   access: Access;
   /** The status an allowed call answers with. */
   ok: number | ((role: Role | null) => number);
+  /** Staff routes a citizen may call about their own dossier: what the citizen (not this one's applicant) gets. */
+  applicant?: number;
   call(caller: Caller): Promise<LightMyRequestResponse>;
 }
 
 let staffId = '';
 let unitId = '';
 let dossierCode = '';
+/** A copy certification (2.000 đ a page): a dossier with a fee to pay. */
+let feeDossierCode = '';
 let intakes = 0;
+/** The signed-in citizen's draft of an online filing, once the row that starts it has run. */
+let draftId = '';
+/** The smallest PNG: a paper photographed on a phone, as far as its bytes tell. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+);
 const enrolmentSecrets = new Map<Role, string>();
+/** Each sign-in code goes to a phone of its own, so the per-phone limit on codes never answers instead. */
+let citizenOtpPhones = 0;
+const nextCitizenPhone = () => `0905${String(++citizenOtpPhones).padStart(6, '0')}`;
+let otpCodeOf: (phone: string) => Promise<string> = () => Promise.resolve('');
+/** Feedback items made fresh for each call (set up by the head of the culture department), and one shared item. */
+let feedback: FeedbackFixture;
+let feedbackCode = '';
+const FEEDBACK_READERS: readonly Role[] = [
+  'counter_officer',
+  'department_officer',
+  'department_head',
+  'ward_leader',
+  'ward_admin',
+  'supervisor',
+];
+const FEEDBACK_RULE = {
+  days: 10,
+  dayKind: 'working',
+  legalBasis: 'Luật Tiếp công dân 2013 (42/2013/QH13), điều 28',
+  confirmed: false,
+  note: 'Chưa xác nhận.',
+};
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+/** A home intake asked for an elderly resident (the citizen's row adds who asks). */
+const HOME_VISIT_REQUEST = {
+  contactPhone: '0912345678',
+  person: { fullName: 'Nguyễn Văn An', address: 'Số 3, ngõ 5, Tổ dân phố số 1, phường Thành Đông' },
+  reason: 'elderly',
+  procedureCode: '1.001193',
+  preferredTimes: 'Sáng thứ Ba',
+};
 
 // Execution order matters: enrolment before its confirmation, the adjustment before its deletion, logout last.
 const TABLE: Row[] = [
@@ -312,6 +359,133 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', `/api/v1/indicators/one-stop/dossiers?figure=received&ward=${WARD}`),
   },
   {
+    route: 'GET /api/v1/wards/:ward/same-day',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/wards/${WARD}/same-day`),
+  },
+  {
+    route: 'POST /api/v1/wards/:ward/same-day',
+    access: ['ward_admin'],
+    ok: 200,
+    call: (c) =>
+      c.send(
+        'POST',
+        `/api/v1/wards/${WARD}/same-day`,
+        { weekday: 3, procedureCodes: ['1.001193'], effectiveFrom: '2030-01-02' },
+        { 'idempotency-key': 'policy-same-day' },
+      ),
+  },
+  {
+    route: 'GET /api/v1/home-visits',
+    access: ['counter_officer', 'ward_leader', 'ward_admin'],
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/home-visits'),
+  },
+  {
+    route: 'GET /api/v1/home-visits/:id',
+    access: ['counter_officer', 'ward_leader', 'ward_admin'],
+    ok: 404, // no such request: the row checks access, not the request
+    call: (c) => c.send('GET', `/api/v1/home-visits/${NO_SUCH_ID}`),
+  },
+  {
+    route: 'POST /api/v1/home-visits',
+    access: ['group_head'],
+    ok: 201,
+    call: (c) =>
+      c.send('POST', '/api/v1/home-visits', HOME_VISIT_REQUEST, { 'idempotency-key': 'policy-home-visit' }),
+  },
+  {
+    route: 'GET /api/v1/home-visits/requested',
+    access: ['group_head'],
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/home-visits/requested'),
+  },
+  {
+    route: 'POST /api/v1/home-visits/:id/schedule',
+    access: ['counter_officer'],
+    ok: 404,
+    call: (c) =>
+      c.send(
+        'POST',
+        `/api/v1/home-visits/${NO_SUCH_ID}/schedule`,
+        { day: '2030-01-08', from: '08:00', to: '09:00', officerId: staffId },
+        { 'idempotency-key': 'policy-home-visit-schedule' },
+      ),
+  },
+  {
+    route: 'POST /api/v1/home-visits/:id/cancel',
+    access: ['counter_officer'],
+    ok: 404,
+    call: (c) =>
+      c.send(
+        'POST',
+        `/api/v1/home-visits/${NO_SUCH_ID}/cancel`,
+        { reason: 'Kiểm thử quyền truy cập' },
+        { 'idempotency-key': 'policy-home-visit-cancel' },
+      ),
+  },
+  {
+    route: 'POST /api/v1/home-visits/:id/dossier',
+    access: ['counter_officer'],
+    ok: 404,
+    call: (c) =>
+      c.send(
+        'POST',
+        `/api/v1/home-visits/${NO_SUCH_ID}/dossier`,
+        { dossierCode: feeDossierCode },
+        { 'idempotency-key': 'policy-home-visit-dossier' },
+      ),
+  },
+  {
+    route: 'POST /api/v1/citizen/home-visits',
+    access: 'citizen',
+    ok: 201,
+    call: (c) =>
+      c.send(
+        'POST',
+        '/api/v1/citizen/home-visits',
+        { ...HOME_VISIT_REQUEST, requesterKind: 'relative', requesterName: 'Trần Văn Bình' },
+        { 'idempotency-key': 'policy-citizen-home-visit' },
+      ),
+  },
+  {
+    route: 'GET /api/v1/citizen/home-visits',
+    access: 'citizen',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/citizen/home-visits'),
+  },
+  {
+    route: 'GET /api/v1/indicators/satisfaction',
+    access: [...DOSSIER_READERS, 'city_reviewer'],
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/indicators/satisfaction?quarter=2026-Q1&ward=${WARD}`),
+  },
+  {
+    route: 'GET /api/v1/indicators/satisfaction/ratings',
+    access: [...DOSSIER_READERS, 'city_reviewer'],
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/indicators/satisfaction/ratings?figure=ballots&ward=${WARD}`),
+  },
+  {
+    route: 'POST /api/v1/dossiers/:code/ratings',
+    access: 'public',
+    ok: 409, // the dossier's result is not returned yet: the row checks access, not the rule
+    call: (c) => {
+      const token = new URL(
+        ratingPath(dossierCode, readConfig({}).ratingSecret),
+        'http://x',
+      ).searchParams.get('t');
+      return c.send('POST', `/api/v1/dossiers/${dossierCode}/ratings`, { token, level: 'hai_long' });
+    },
+  },
+  {
+    route: 'POST /api/v1/counters/:id/rating-session',
+    access: ['counter_officer'],
+    ok: 409, // the dossier's result is not returned yet: the row checks access, not the rule
+    call: (c) => c.send('POST', `/api/v1/counters/${WARD}-1/rating-session`, { dossierCode }),
+  },
+  {
     route: 'POST /api/v1/dossiers/:code/actions/:action',
     access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
     ok: 200, // any acting role may hand over; the server names the receiving unit's head
@@ -331,6 +505,18 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/payments`),
   },
   {
+    route: 'GET /api/v1/dossiers/:code/files',
+    access: DOSSIER_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/files`),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code/files/:id',
+    access: DOSSIER_READERS,
+    ok: 404, // no such file: the row checks access
+    call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/files/00000000-0000-4000-8000-000000000000`),
+  },
+  {
     route: 'GET /api/v1/dossiers/:code/documents/:form',
     access: DOSSIER_READERS,
     ok: 200,
@@ -341,6 +527,325 @@ const TABLE: Row[] = [
     access: ['counter_officer', 'department_head', 'ward_leader', 'ward_admin'],
     ok: 200,
     call: (c) => c.send('GET', '/api/v1/registers/dossiers?from=2026-01-01&to=2026-12-31&format=xlsx'),
+  },
+  {
+    route: 'GET /api/v1/messages',
+    access: DOSSIER_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/messages?reference=${dossierCode}`),
+  },
+  {
+    route: 'POST /api/v1/messages/:id/retry',
+    access: ['counter_officer', 'ward_admin'],
+    ok: 404, // no such message: the row checks access, not the retry
+    call: (c) => c.send('POST', '/api/v1/messages/00000000-0000-4000-8000-000000000000/retry'),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code/payment',
+    access: DOSSIER_READERS,
+    ok: 200,
+    applicant: 404, // another person's dossier
+    call: (c) => c.send('GET', `/api/v1/dossiers/${feeDossierCode}/payment`),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:code/payment/receipt',
+    access: DOSSIER_READERS,
+    ok: 404, // not paid yet: the row checks access, not the receipt
+    applicant: 404, // another person's dossier
+    call: (c) => c.send('GET', `/api/v1/dossiers/${feeDossierCode}/payment/receipt`),
+  },
+  {
+    route: 'POST /api/v1/dossiers/:code/payment/gateway',
+    access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+    ok: 201,
+    applicant: 404, // another person's dossier
+    call: (c) => c.send('POST', `/api/v1/dossiers/${feeDossierCode}/payment/gateway`),
+  },
+  {
+    route: 'GET /api/v1/payments/gateway/ipn',
+    access: 'public',
+    ok: 200, // answered in the gateway's terms: RspCode 97, no valid signature
+    call: (c) => c.send('GET', '/api/v1/payments/gateway/ipn?vnp_TxnRef=KHONGCO&vnp_SecureHash=00'),
+  },
+  {
+    route: 'POST /api/v1/payments/reconciliation',
+    access: ['counter_officer'],
+    ok: 200,
+    call: (c) =>
+      c.send('POST', '/api/v1/payments/reconciliation', {
+        lines: [
+          {
+            reference: 'FT-KIEM-THU',
+            amount: 1000,
+            note: 'khong co ma',
+            bookedAt: '2026-03-09T10:00:00+07:00',
+          },
+        ],
+      }),
+  },
+  {
+    route: 'GET /api/v1/citizen/auth/vneid/start',
+    access: 'public',
+    ok: 302, // back to the sign-in page: under inject the server does not listen, so VNeID cannot be reached
+    call: (c) => c.send('GET', '/api/v1/citizen/auth/vneid/start'),
+  },
+  {
+    route: 'GET /api/v1/citizen/auth/vneid/callback',
+    access: 'public',
+    ok: 302, // back to the sign-in page: no VNeID sign-in under way
+    call: (c) => c.send('GET', '/api/v1/citizen/auth/vneid/callback?code=khong-co&state=khong-co'),
+  },
+  {
+    route: 'POST /api/v1/citizen/auth/otp',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('POST', '/api/v1/citizen/auth/otp', { phone: nextCitizenPhone() }),
+  },
+  {
+    route: 'POST /api/v1/citizen/auth/otp/verify',
+    access: 'public',
+    ok: 200,
+    call: async (c) => {
+      const phone = nextCitizenPhone();
+      await c.send('POST', '/api/v1/citizen/auth/otp', { phone });
+      return c.send('POST', '/api/v1/citizen/auth/otp/verify', { phone, code: await otpCodeOf(phone) });
+    },
+  },
+  {
+    route: 'GET /api/v1/citizen/me',
+    access: 'citizen',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/citizen/me'),
+  },
+  {
+    route: 'GET /api/v1/citizen/dossiers',
+    access: 'citizen',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/citizen/dossiers'),
+  },
+  {
+    route: 'GET /api/v1/citizen/dossiers/:code',
+    access: 'citizen',
+    ok: 404, // not this citizen's dossier
+    call: (c) => c.send('GET', `/api/v1/citizen/dossiers/${dossierCode}`),
+  },
+  {
+    route: 'POST /api/v1/online/drafts',
+    access: 'citizen',
+    ok: 201,
+    call: async (c) => {
+      const response = await c.send('POST', '/api/v1/online/drafts', { procedureCode: '2.000815' });
+      if (response.statusCode === 201) draftId = response.json().id;
+      return response;
+    },
+  },
+  {
+    route: 'GET /api/v1/online/drafts',
+    access: 'citizen',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/online/drafts'),
+  },
+  {
+    route: 'GET /api/v1/online/drafts/:id',
+    access: 'citizen',
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/online/drafts/${draftId}`),
+  },
+  {
+    route: 'PUT /api/v1/online/drafts/:id',
+    access: 'citizen',
+    ok: 200,
+    call: (c) =>
+      c.send('PUT', `/api/v1/online/drafts/${draftId}`, {
+        address: 'Số 5, Tổ dân phố số 1, phường Thành Đông',
+      }),
+  },
+  {
+    route: 'POST /api/v1/online/drafts/:id/uploads',
+    access: 'citizen',
+    ok: 201,
+    call: (c) =>
+      c.send(
+        'POST',
+        `/api/v1/online/drafts/${draftId}/uploads?documentId=ban-sao-can-chung-thuc&fileName=a.png`,
+        PNG,
+        {
+          'content-type': 'application/octet-stream',
+        },
+      ),
+  },
+  {
+    route: 'DELETE /api/v1/online/drafts/:id/uploads/:uploadId',
+    access: 'citizen',
+    ok: 404, // no such upload: the row checks access
+    call: (c) =>
+      c.send('DELETE', `/api/v1/online/drafts/${draftId}/uploads/00000000-0000-4000-8000-000000000000`),
+  },
+  {
+    route: 'POST /api/v1/online/drafts/:id/submit',
+    access: 'citizen',
+    ok: 422, // the applicant's details are missing
+    call: (c) => c.send('POST', `/api/v1/online/drafts/${draftId}/submit`),
+  },
+  {
+    route: 'DELETE /api/v1/online/drafts/:id',
+    access: 'citizen',
+    ok: 204,
+    call: (c) => c.send('DELETE', `/api/v1/online/drafts/${draftId}`),
+  },
+  {
+    route: 'POST /api/v1/citizen/auth/sign-out',
+    access: 'citizen',
+    ok: 204,
+    call: (c) => c.send('POST', '/api/v1/citizen/auth/sign-out'),
+  },
+  {
+    route: 'GET /api/v1/queue/counters',
+    access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader', 'ward_admin'],
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/queue/counters'),
+  },
+  {
+    route: 'PUT /api/v1/queue/counters/:id',
+    access: ['ward_admin'],
+    ok: 200,
+    call: (c) =>
+      c.send('PUT', `/api/v1/queue/counters/${WARD}-4`, { name: 'Chứng thực', groups: ['chung-thuc'] }),
+  },
+  {
+    route: 'POST /api/v1/queue/counters/:id/call-next',
+    access: ['counter_officer'],
+    ok: 200, // nobody waits: the answer names no ticket
+    call: (c) => c.send('POST', `/api/v1/queue/counters/${WARD}-1/call-next`),
+  },
+  {
+    route: 'POST /api/v1/queue/tickets/:id/:action',
+    access: ['counter_officer'],
+    ok: 404, // no such ticket: the row checks access, not the step
+    call: (c) => c.send('POST', '/api/v1/queue/tickets/00000000-0000-4000-8000-000000000000/served'),
+  },
+  {
+    route: 'GET /api/v1/queue/today',
+    access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader', 'ward_admin'],
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/queue/today'),
+  },
+  {
+    route: 'GET /api/v1/indicators/queue',
+    access: [...DOSSIER_READERS, 'city_reviewer'],
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/indicators/queue?ward=${WARD}`),
+  },
+  {
+    route: 'GET /api/v1/indicators/queue/tickets',
+    access: [...DOSSIER_READERS, 'city_reviewer'],
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/indicators/queue/tickets?figure=issued&ward=${WARD}`),
+  },
+  {
+    route: 'POST /api/v1/feedback',
+    access: 'public',
+    ok: 201,
+    call: (c) => c.send('POST', '/api/v1/feedback', feedbackBody()),
+  },
+  {
+    route: 'GET /api/v1/feedback/:code/public',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/feedback/${feedbackCode}/public`),
+  },
+  {
+    route: 'POST /api/v1/feedback/:code/rating',
+    access: 'public',
+    ok: 201,
+    call: async (c) =>
+      c.send('POST', `/api/v1/feedback/${await feedback.answered()}/rating`, { rating: 'hai_long' }),
+  },
+  {
+    route: 'GET /api/v1/feedback/published',
+    access: 'public',
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/feedback/published'),
+  },
+  {
+    route: 'POST /api/v1/feedback/recorded',
+    access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader', 'group_head'],
+    ok: 201,
+    call: (c) => c.send('POST', '/api/v1/feedback/recorded', { ...feedbackBody(), source: 'hotline' }),
+  },
+  {
+    route: 'GET /api/v1/feedback',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/feedback?view=late'),
+  },
+  {
+    route: 'GET /api/v1/feedback/:code',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/feedback/${feedbackCode}`),
+  },
+  {
+    route: 'GET /api/v1/feedback/:code/photos/:n',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/feedback/${feedbackCode}/photos/1`),
+  },
+  {
+    route: 'GET /api/v1/feedback/:code/duplicates',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/feedback/${feedbackCode}/duplicates`),
+  },
+  {
+    route: 'POST /api/v1/feedback/:code/route',
+    access: ['department_head', 'ward_leader'],
+    ok: 200,
+    call: async (c) => c.send('POST', `/api/v1/feedback/${await feedback.filed()}/route`, { unitId }),
+  },
+  {
+    route: 'POST /api/v1/feedback/:code/answer',
+    access: ['department_officer', 'department_head', 'ward_leader'],
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/feedback/${await feedback.routed()}/answer`, {
+        answer: 'Phường đã xử lý xong.',
+      }),
+  },
+  {
+    route: 'POST /api/v1/feedback/:code/publish',
+    access: ['department_head', 'ward_leader'],
+    ok: 200,
+    call: async (c) => c.send('POST', `/api/v1/feedback/${await feedback.answered()}/publish`),
+  },
+  {
+    route: 'POST /api/v1/feedback/:code/merge',
+    access: ['department_head', 'ward_leader'],
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/feedback/${await feedback.filed()}/merge`, { into: await feedback.filed() }),
+  },
+  {
+    route: 'GET /api/v1/feedback/deadline-rules',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/feedback/deadline-rules'),
+  },
+  {
+    route: 'GET /api/v1/feedback/deadline-rules/:key/due-date',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) =>
+      c.send(
+        'GET',
+        '/api/v1/feedback/deadline-rules/complaint.acceptance/due-date?from=2026-07-01T09:00:00%2B07:00',
+      ),
+  },
+  {
+    route: 'PUT /api/v1/feedback/deadline-rules/:key/:effectiveFrom',
+    access: ['system_admin'],
+    ok: 200,
+    call: (c) => c.send('PUT', '/api/v1/feedback/deadline-rules/feedback.answer/2014-07-01', FEEDBACK_RULE),
   },
   {
     route: 'POST /api/v1/auth/logout',
@@ -373,16 +878,41 @@ function watchRoutes(message: unknown) {
 describe('role × route table', () => {
   let platform: TestPlatform;
   const agents = new Map<Role, Agent>();
+  let citizen: CitizenAgent;
 
   beforeAll(async () => {
     diagnostics.subscribe('fastify.initialization', watchRoutes);
     platform = await startTestPlatform();
     for (const role of ROLES) agents.set(role, await signIn(platform.app, DEMO_ACCOUNT[role]));
+    otpCodeOf = (phone) => lastOtpCode(platform.database, phone);
+    const head = agents.get('department_head');
+    if (!head) throw new Error('no department head');
+    feedback = feedbackFixture(platform, head);
+    feedbackCode = await feedback.filed();
+    citizen = await signInCitizenByPhone(platform.app, platform.database, '0906000001');
     const [row] = await platform.database.sql.query<{ id: string; unit: string }>(
       "SELECT id, (SELECT id FROM org_units WHERE kind = 'culture' AND ward_code = '10507') AS unit FROM staff_accounts WHERE username = 'motcua'",
     );
     staffId = row?.id ?? '';
     unitId = row?.unit ?? '';
+    const copyCertification = await agents.get('counter_officer')?.request(
+      'POST',
+      '/api/v1/dossiers',
+      {
+        procedureCode: '2.000815',
+        applicant: {
+          fullName: 'Nguyễn Thị Hằng',
+          idNumber: '031095001234',
+          phone: '0912345678',
+          address: 'Số 5, Tổ dân phố số 1, phường Thành Đông',
+        },
+        documentsReceived: ['ban-sao-can-chung-thuc'],
+        channel: 'counter',
+        fee: { pages: 2 },
+      },
+      { 'idempotency-key': 'policy-fee-dossier' },
+    );
+    feeDossierCode = copyCertification?.json().code ?? '';
   });
   afterAll(async () => {
     diagnostics.unsubscribe('fastify.initialization', watchRoutes);
@@ -430,7 +960,7 @@ describe('role × route table', () => {
           send: (method, url, body, headers) => agent.request(method, url, body, headers),
         });
         expect(lastRoute, `${role} reached the route`).toBe(row.route);
-        const allowed = row.access === 'public' || row.access.includes(role);
+        const allowed = row.access === 'public' || (row.access !== 'citizen' && row.access.includes(role));
         const label = `${row.route} as ${role}: ${response.body}`;
         if (allowed) {
           expect(response.statusCode, label).not.toBe(401);
@@ -440,6 +970,19 @@ describe('role × route table', () => {
           expect(response.statusCode, label).toBe(403);
           expect(response.json(), label).toEqual(FORBIDDEN);
         }
+      }
+
+      // A citizen's session opens public and citizen routes only; to a staff route it is no session at all.
+      const asCitizen = await row.call({ role: null, send: citizen.request });
+      expect(lastRoute, 'the citizen reached the route').toBe(row.route);
+      const label = `${row.route} as a citizen: ${asCitizen.body}`;
+      if (row.access === 'public' || row.access === 'citizen') {
+        expect(asCitizen.statusCode, label).toBe(typeof row.ok === 'number' ? row.ok : row.ok(null));
+      } else if (row.applicant !== undefined) {
+        expect(asCitizen.statusCode, label).toBe(row.applicant);
+      } else {
+        expect(asCitizen.statusCode, label).toBe(401);
+        expect(asCitizen.json().error.code, label).toBe('UNAUTHENTICATED');
       }
     });
   }

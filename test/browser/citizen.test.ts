@@ -145,6 +145,13 @@ describe('citizen portal', () => {
     const englishHeadings = ['Online services', 'Opening hours', 'Address and contact'];
     await expect.poll(() => page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(englishHeadings);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // Data that stays Vietnamese is marked so, for screen readers: the ward's name, its slogans, its address.
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('vi');
+    expect(await page.locator('ul.slogans').getAttribute('lang')).toBe('vi');
+    expect(await page.locator('footer [lang="vi"]').allInnerTexts()).toEqual([
+      WARD_NAME,
+      expect.stringContaining('Thành Đông'),
+    ]);
     await checkPage(page, 'citizen-home-phone-english');
 
     await page.reload();

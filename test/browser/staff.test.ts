@@ -27,7 +27,17 @@ const ROLES: { username: string; role: string; pages: PageId[]; totp: boolean }[
   {
     username: 'motcua',
     role: 'counter officer',
-    pages: ['overview', 'intake', 'queue', 'dashboard', 'calendar', 'structure', 'account'],
+    pages: [
+      'overview',
+      'intake',
+      'calling',
+      'homeVisits',
+      'queue',
+      'dashboard',
+      'calendar',
+      'structure',
+      'account',
+    ],
     totp: false,
   },
   {
@@ -45,13 +55,13 @@ const ROLES: { username: string; role: string; pages: PageId[]; totp: boolean }[
   {
     username: 'chutich',
     role: 'ward leader',
-    pages: ['overview', 'queue', 'dashboard', 'calendar', 'structure', 'account'],
+    pages: ['overview', 'homeVisits', 'queue', 'dashboard', 'calendar', 'structure', 'account'],
     totp: true,
   },
   {
     username: 'totruong',
     role: 'residential-group head',
-    pages: ['overview', 'calendar', 'structure', 'account'],
+    pages: ['overview', 'groupRequests', 'calendar', 'structure', 'account'],
     totp: false,
   },
   {
@@ -69,7 +79,17 @@ const ROLES: { username: string; role: string; pages: PageId[]; totp: boolean }[
   {
     username: 'quantri',
     role: 'ward administrator',
-    pages: ['overview', 'queue', 'dashboard', 'calendar', 'structure', 'audit', 'account'],
+    pages: [
+      'overview',
+      'homeVisits',
+      'queue',
+      'dashboard',
+      'calendar',
+      'sameDay',
+      'structure',
+      'audit',
+      'account',
+    ],
     totp: true,
   },
   {

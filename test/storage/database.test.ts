@@ -184,6 +184,8 @@ describe('database: migrations, reference data, demo seed', () => {
     expect(await counts()).toEqual(before);
     const runs = await database.sql.query<{ name: string }>('SELECT name FROM seed_runs ORDER BY name');
     expect(runs.map((r) => r.name)).toEqual([
+      'demo-payment-accounts',
+      'demo-queue-counters',
       'demo-wards',
       'official-calendar-2025-2026',
       'procedures-10507',

@@ -62,6 +62,25 @@ describe(`dossiers under concurrent writes (${TEST_DATABASE_KIND})`, () => {
     expect(events?.n).toBe(INTAKES);
   });
 
+  it('an intake right after a new version of its procedure is saved is received under that version', async () => {
+    const admin = await signIn(platform.app, 'quantri');
+    const current = (await admin.request('GET', '/api/v1/procedures/1.001193')).json();
+    const { code: _code, version, wardCode: _ward, ...definition } = current;
+    // The current version is read (and kept in memory) by an intake before the edit.
+    expect((await intake('truoc-khi-sua-thu-tuc')).statusCode).toBe(201);
+    const saved = await admin.request('PUT', '/api/v1/wards/10507/procedures/1.001193', {
+      definition,
+      changeNote: 'Kiểm thử: phiên bản mới dùng ngay',
+    });
+    expect(saved.json()).toEqual({ code: '1.001193', version: version + 1 });
+    const after = await intake('sau-khi-sua-thu-tuc');
+    const [row] = await platform.database.sql.query<{ procedure_version: number }>(
+      'SELECT procedure_version FROM dossiers WHERE code = $1',
+      [after.json().code],
+    );
+    expect(row?.procedure_version).toBe(version + 1);
+  });
+
   it('concurrent steps on one dossier are applied one at a time: one withdrawal wins, the others get 409', async () => {
     const created = await intake('dong-thoi-rut-ho-so');
     const code = created.json().code as string;

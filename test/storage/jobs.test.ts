@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backgroundJobs } from '../../src/platform/jobs/background';
 import { startJobs, type Jobs, type JobsLog } from '../../src/platform/jobs/runner';
 import { openTestDatabase, TEST_DATABASE_KIND, type TestDatabase } from '../support/db';
 
@@ -203,5 +204,123 @@ describe(`jobs on pg-boss (${TEST_DATABASE_KIND})`, () => {
       await without.stop();
     }
     jobs = undefined;
+  });
+
+  it('marks a job still running when the stop times out as failed; its late end rejects nothing unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const started = deferred<void>();
+    const release = deferred<void>();
+    const ended = deferred<void>();
+    const slow = await startJobs(database, {
+      log,
+      stopTimeoutMs: 300,
+      workers: [
+        {
+          name: 'test-slow',
+          pollingIntervalSeconds: 0.5,
+          run: async () => {
+            started.resolve();
+            await release.promise;
+            ended.resolve();
+            return { late: true };
+          },
+        },
+      ],
+    });
+    try {
+      const id = await slow.boss.send('test-slow', {});
+      if (!id) throw new Error('job not created');
+      await within(started.promise, 15_000, 'slow job');
+      const before = performance.now();
+      await slow.stop();
+      expect(performance.now() - before).toBeLessThan(5_000);
+      const [row] = await database.sql.query<{ state: string }>(
+        'SELECT state::text FROM pgboss.job WHERE id = $1',
+        [id],
+      );
+      expect(row?.state).toBe('failed');
+      // The handler ends after the stop: recording its outcome is refused, logged, and nothing else happens.
+      release.resolve();
+      await ended.promise;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+      expect(errors.at(-1)).toEqual(expect.objectContaining({ queue: 'test-slow' }));
+    } finally {
+      release.resolve();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+describe(`background jobs of the server (${TEST_DATABASE_KIND})`, () => {
+  let database: TestDatabase;
+  const errors: unknown[] = [];
+  const log: JobsLog = { debug: () => {}, error: (details) => errors.push(details) };
+  const start = () => startJobs(database, { log, workers: [{ name: 'test-echo', run: async () => null }] });
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('is off until asked to start, then waits for the delay; a stop before the start starts nothing', async () => {
+    const background = backgroundJobs();
+    expect(background.state).toBe('off');
+    let calls = 0;
+    background.startAfter(
+      60_000,
+      () => {
+        calls++;
+        return start();
+      },
+      log,
+    );
+    expect(background.state).toBe('waiting');
+    await background.stop();
+    expect(background.state).toBe('stopped');
+    expect(calls).toBe(0);
+    await background.stop();
+    expect(background.state).toBe('stopped');
+  });
+
+  it('starts after the delay; a stop during the start waits for it, then stops the jobs', async () => {
+    const background = backgroundJobs();
+    const called = deferred<void>();
+    let started: Jobs | undefined;
+    background.startAfter(
+      0,
+      async () => {
+        called.resolve();
+        started = await start();
+        return started;
+      },
+      log,
+    );
+    await called.promise;
+    expect(background.state).toBe('starting');
+    await background.stop();
+    expect(background.state).toBe('stopped');
+    if (!started) throw new Error('the jobs did not start');
+    await expect(started.boss.send('test-echo', {})).rejects.toThrow();
+    expect(errors).toEqual([]);
+  });
+
+  it('reports and logs a failed start without throwing', async () => {
+    const background = backgroundJobs();
+    background.startAfter(0, () => Promise.reject(new Error('database unreachable')), log);
+    expect(
+      await until(
+        async () => background.state,
+        (state) => state === 'failed',
+        5_000,
+      ),
+    ).toBe('failed');
+    expect(errors).toEqual([expect.objectContaining({ err: new Error('database unreachable') })]);
+    await background.stop();
+    expect(background.state).toBe('failed');
   });
 });

@@ -18,15 +18,20 @@ export interface TestPlatform {
 
 /** The whole platform on a fresh database with the demo wards seeded, driven through `app.inject`. */
 export async function startTestPlatform(
-  options: { rateLimitFactor?: number; clock?: Clock } = {},
+  options: { rateLimitFactor?: number; clock?: Clock; logStream?: { write(line: string): void } } = {},
 ): Promise<TestPlatform> {
   const database = await openTestDatabase();
   await runSeeds(database, { demo: true });
-  const config = { ...readConfig({}), production: false };
+  // With a log stream, every line down to debug is written to it (tests that check what logs hold).
+  const config = { ...readConfig({ LOG_LEVEL: 'debug' }), production: false };
   const app = await buildApp(
     { database, config, calendar: new CalendarService(database.db), clock: options.clock ?? systemClock },
     ROUTES,
-    { logger: false, rateLimitFactor: options.rateLimitFactor ?? 1000 },
+    {
+      logger: options.logStream !== undefined,
+      logStream: options.logStream,
+      rateLimitFactor: options.rateLimitFactor ?? 1000,
+    },
   );
   await app.ready();
   return {

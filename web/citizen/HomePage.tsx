@@ -6,6 +6,8 @@ import type { Portal } from './portal';
 const SERVICES = [
   { href: '/thu-tuc', key: 'procedures' },
   { href: '/tra-cuu', key: 'applicationStatus' },
+  { href: '/ho-so-cua-toi', key: 'myDossiers' },
+  { href: '/yeu-cau-tiep-nhan-tai-nha', key: 'homeVisit' },
   { href: '/phan-anh', key: 'feedback' },
 ] as const;
 
@@ -39,12 +41,16 @@ export function HomePage({ portal }: { portal: Portal }) {
   return (
     <Stack gap="xl">
       <div>
-        <Title order={1}>{ward.name}</Title>
-        <Text size="lg">{ward.provinceName}</Text>
+        <Title order={1} lang="vi">
+          {ward.name}
+        </Title>
+        <Text size="lg" lang="vi">
+          {ward.provinceName}
+        </Text>
       </div>
 
       {slogans.length > 0 && (
-        <ul className="slogans">
+        <ul className="slogans" lang="vi">
           {slogans.map((slogan) => (
             <li key={slogan}>{slogan}</li>
           ))}
@@ -80,7 +86,7 @@ export function HomePage({ portal }: { portal: Portal }) {
         </Title>
         <dl className="details-list">
           <dt>{t('citizen.contact.address')}</dt>
-          <dd>{ward.address}</dd>
+          <dd lang="vi">{ward.address}</dd>
           <dt>{t('citizen.contact.phone')}</dt>
           <dd>
             <Anchor href={telephoneHref(ward.phone)} underline="always">

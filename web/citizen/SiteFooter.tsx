@@ -1,5 +1,5 @@
 import { Anchor, Container, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { midSentenceName, type Portal } from './portal';
 
 export function SiteFooter({ ward }: { ward: Portal['ward'] | undefined }) {
@@ -9,11 +9,17 @@ export function SiteFooter({ ward }: { ward: Portal['ward'] | undefined }) {
       <Container size="md" py="lg">
         <Stack gap="xs">
           <Text fw={700}>
-            {ward
-              ? t('citizen.footer.committee', { ward: midSentenceName(ward.name), wardName: ward.name })
-              : t('common.appName')}
+            {ward ? (
+              <Trans
+                i18nKey="citizen.footer.committee"
+                values={{ ward: midSentenceName(ward.name), wardName: ward.name }}
+                components={{ vi: <span lang="vi" /> }}
+              />
+            ) : (
+              t('common.appName')
+            )}
           </Text>
-          {ward && <Text>{ward.address}</Text>}
+          {ward && <Text lang="vi">{ward.address}</Text>}
           <Anchor href="/staff/" underline="always" className="tap-target">
             {t('citizen.footer.staffSignIn')}
           </Anchor>

@@ -14,7 +14,9 @@ export function SiteHeader({ wardName }: { wardName: string | undefined }) {
       <Container size="md" py="sm">
         <Group justify="space-between" align="center" gap="sm">
           <a href="/" className="site-brand">
-            <span className="site-brand__ward">{wardName ?? t('common.appName')}</span>
+            <span className="site-brand__ward" lang={wardName ? 'vi' : undefined}>
+              {wardName ?? t('common.appName')}
+            </span>
             {wardName && <span className="site-brand__tagline">{t('common.appName')}</span>}
           </a>
           <Group gap="xs" role="group" aria-label={t('citizen.header.displayOptions')}>

@@ -10,6 +10,7 @@ import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Container.css';
 import '@mantine/core/styles/Group.css';
+import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/List.css';
 import '@mantine/core/styles/Loader.css';
 import '@mantine/core/styles/Stack.css';
@@ -19,6 +20,7 @@ import '../shared/i18n';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { theme } from '../shared/theme';
 import { CitizenApp } from './CitizenApp';
 import { applyStoredDisplayPreferences } from './displayPreferences';
@@ -31,7 +33,9 @@ if (!container) throw new Error('Missing #root element');
 createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <CitizenApp />
+      <BrowserRouter>
+        <CitizenApp />
+      </BrowserRouter>
     </MantineProvider>
   </StrictMode>,
 );

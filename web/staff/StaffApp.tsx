@@ -7,9 +7,13 @@ import { TotpEnrolmentPage } from './auth/TotpEnrolmentPage';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
+import { CallingPage } from './pages/calling/CallingPage';
 import { CityWardsPage } from './pages/CityWardsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DossierPage } from './pages/dossier/DossierPage';
+import { GroupRequestsPage } from './pages/home-visits/GroupRequestsPage';
+import { HomeVisitsPage } from './pages/home-visits/HomeVisitsPage';
+import { SameDayPage } from './pages/same-day/SameDayPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { IntakePage } from './pages/intake/IntakePage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -28,10 +32,14 @@ import { StaffShell } from './shell/StaffShell';
 const PAGE_CONTENT: Record<StaffPageId | StaffSubpageId, ReactNode> = {
   overview: <OverviewPage />,
   intake: <IntakePage />,
+  calling: <CallingPage />,
+  homeVisits: <HomeVisitsPage />,
+  groupRequests: <GroupRequestsPage />,
   queue: <QueuePage />,
   dashboard: <DashboardPage />,
   dossier: <DossierPage />,
   calendar: <CalendarPage />,
+  sameDay: <SameDayPage />,
   structure: <StructurePage />,
   audit: <AuditPage />,
   city: <CityWardsPage />,

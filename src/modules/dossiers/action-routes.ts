@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_OFFICE_HOURS } from '../../platform/calendar/rules';
+import { pokeDelivery } from '../../platform/channels/jobs';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { siteOrigin } from '../../platform/http/html';
 import { findWard } from '../../platform/wards/store';
 import { formatVnd } from '../procedures/rules';
 import {
@@ -16,6 +18,7 @@ import {
   performAction,
   type ActionContext,
 } from './actions';
+import { forgetPublicView } from './public-view';
 import { ACTIONS, statusOf, type StatusKey } from './rules';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
@@ -54,6 +57,7 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
       now: deps.clock.now(),
       hours: ward?.ward.officeHours ?? DEFAULT_OFFICE_HOURS,
       calendar: await deps.calendar.current(),
+      publicUrl: siteOrigin(request, deps.config.publicUrl),
     } satisfies Omit<ActionContext, 'db'>;
   }
 
@@ -77,6 +81,8 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
       const { dossier, event } = await db.transaction((tx) =>
         performAction({ ...ctx, db: tx }, code, action, input),
       );
+      pokeDelivery(db);
+      forgetPublicView(db, code);
       return {
         ...view(dossier),
         pausedAt: dossier.pausedAt?.toISOString() ?? null,
@@ -117,6 +123,8 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
       const outcome = await db.transaction((tx) =>
         apologise({ ...ctx, db: tx }, request.params.code, request.body),
       );
+      pokeDelivery(db);
+      forgetPublicView(db, request.params.code);
       // The escalation is committed before the refusal is answered.
       if (outcome.kind === 'refused') throw new AppError('LATE_TWICE', outcome.message);
       return {

@@ -72,6 +72,8 @@ export const ACTION_INPUTS = {
   return_result: z.strictObject({ channel: z.enum(rules.RETURN_CHANNELS), note }),
   withdraw: z.strictObject({ reason: REASON }),
   stop: z.strictObject({ reason: REASON }),
+  /** Refuses a dossier submitted online, as at the counter (Mẫu 03). */
+  refuse: z.strictObject({ reasons: z.array(REASON).min(1, 'Xin vui lòng ghi rõ lý do.').max(10) }),
 } as const;
 
 export type LifecycleAction = keyof typeof ACTION_INPUTS;
@@ -85,6 +87,8 @@ export interface ActionContext {
   now: Date;
   hours: OfficeHours;
   calendar: WorkingCalendar;
+  /** The site's address, for the tracking link in the applicant's messages. */
+  publicUrl?: string;
 }
 
 export type Event = typeof dossierEvents.$inferSelect;
@@ -199,9 +203,21 @@ export const STEPS: { [K in LifecycleAction]: Step<K> } = {
       const { workingDays, hours } = limitOf(procedure, ctx.hours);
       const pausedOn = toLocalDate(d.pausedAt ?? d.receivedAt);
       const args = { workingDays, validReceivedAt: null, pausedOn, completedAt: ctx.now, hours };
-      const due = rules.dueDateAfterSupplement({ ...args, calendar: ctx.calendar });
-      const { receiptDay } = dueDateInWorkingDays(ctx.now, workingDays, hours, ctx.calendar);
-      const changes = { originalDueDate: due.dueDate, dueDate: due.dueDate, receiptDay, receivedAt: ctx.now };
+      // Filed online: the clock starts when the officer accepts it (after hours: the next working day).
+      const accepted = dueDateInWorkingDays(ctx.now, workingDays, hours, ctx.calendar);
+      const due =
+        d.status === 'submitted'
+          ? accepted
+          : rules.dueDateAfterSupplement({ ...args, calendar: ctx.calendar });
+      const { receiptDay } = accepted;
+      const receiver = d.receivedBy ? {} : { receivedBy: ctx.staff.id, receivedByName: ctx.staff.fullName };
+      const changes = {
+        ...receiver,
+        originalDueDate: due.dueDate,
+        dueDate: due.dueDate,
+        receiptDay,
+        receivedAt: ctx.now,
+      };
       return {
         changes: { ...changes, pausedAt: null, documentsReceived: documents },
         untimed: true,
@@ -400,6 +416,12 @@ export const STEPS: { [K in LifecycleAction]: Step<K> } = {
     }),
   },
   withdraw: { apply: async (_ctx, _d, input) => ({ changes: { pausedAt: null }, note: input.reason }) },
+  refuse: {
+    apply: async (_ctx, d, input) => ({
+      note: input.reasons.join('; '),
+      data: { reasons: input.reasons, form: formOf(rules.formFor('refusal', d.receiptDay)) },
+    }),
+  },
   stop: {
     apply: async (_ctx, d, input) => ({
       changes: { pausedAt: null },

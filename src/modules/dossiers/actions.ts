@@ -23,6 +23,7 @@ import {
   type LifecycleAction,
   type Step,
 } from './action-steps';
+import { notifyApplicant } from './notices';
 import * as rules from './rules';
 import { dossierPayments, dossiers } from './schema';
 import * as store from './store';
@@ -103,7 +104,10 @@ function stepTiming(ctx: ActionContext, dossier: Dossier, previous: Event | unde
   return dossier.dueDate ? rules.classifyTiming(dossier.dueDate, finishedOn) : null;
 }
 
-/** Updates the dossier, writes the event and the audit record (the caller's transaction holds them together). */
+/**
+ * Updates the dossier, writes the event, the audit record and the applicant's message (the caller's transaction
+ * holds them together; the caller pokes the delivery after the commit).
+ */
 async function record(ctx: ActionContext, dossier: Dossier, changes: Changes, event: NewEvent) {
   const [updated] = await ctx.db
     .update(dossiers)
@@ -121,6 +125,7 @@ async function record(ctx: ActionContext, dossier: Dossier, changes: Changes, ev
     wardCode: dossier.wardCode,
     summary: { from, to, timing, note, dueDate: updated.dueDate },
   });
+  await notifyApplicant(ctx.db, updated, event, ctx);
   return { dossier: updated, event: row };
 }
 

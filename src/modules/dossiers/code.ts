@@ -6,7 +6,8 @@ import { addDays, type IsoDate } from '../../platform/calendar/rules';
 
 const AGENCY = /^[0-9A-Za-z.]{1,32}$/;
 const CODE = /^([0-9A-Za-z.]{1,32})-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
-export const MAX_DOSSIER_SEQUENCE = 9999;
+export const SEQUENCE_DIGITS = 4;
+export const MAX_DOSSIER_SEQUENCE = 10 ** SEQUENCE_DIGITS - 1;
 
 export interface DossierCodeParts {
   wardCode: string;
@@ -19,14 +20,19 @@ function assertSequence(sequence: number): void {
     throw new RangeError(`Số thứ tự hồ sơ phải từ 1 đến ${MAX_DOSSIER_SEQUENCE}: ${sequence}`);
 }
 
-export function dossierCode(wardCode: string, receivedLocalDate: IsoDate, sequence: number): string {
+/** The code up to its sequence ('10507-260213-'): the intake statement appends the number it takes. */
+export function dossierCodePrefix(wardCode: string, receivedLocalDate: IsoDate): string {
   if (!AGENCY.test(wardCode)) throw new RangeError(`Mã cơ quan không hợp lệ: ${wardCode}`);
   addDays(receivedLocalDate, 0); // validates the date
   if (!receivedLocalDate.startsWith('20'))
     throw new RangeError(`Ngày tiếp nhận ngoài thế kỷ 21: ${receivedLocalDate}`);
+  return `${wardCode}-${receivedLocalDate.slice(2).replaceAll('-', '')}-`;
+}
+
+export function dossierCode(wardCode: string, receivedLocalDate: IsoDate, sequence: number): string {
+  const prefix = dossierCodePrefix(wardCode, receivedLocalDate);
   assertSequence(sequence);
-  const yymmdd = receivedLocalDate.slice(2).replaceAll('-', '');
-  return `${wardCode}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+  return `${prefix}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
 export function parseDossierCode(code: string): DossierCodeParts {

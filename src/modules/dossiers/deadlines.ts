@@ -5,39 +5,23 @@
 import { formatVn } from '../../platform/calendar/holidays';
 import {
   addDays,
+  addWorkingDays,
   dueDateInWorkingDays,
   toLocalDate,
   type IsoDate,
   type OfficeHours,
   type WorkingCalendar,
+  workingDaysBetween,
 } from '../../platform/calendar/rules';
 import { BASIS } from './basis';
+
+export { addWorkingDays, workingDaysBetween };
 
 /** Ten years of days: no calendar has that many days off in a row. */
 const MAX_SCAN = 3660;
 
 function assertWholeDays(n: number, what: string): void {
   if (!Number.isInteger(n) || Math.abs(n) > MAX_SCAN) throw new RangeError(`${what} phải là số nguyên: ${n}`);
-}
-
-/** The |n|-th working day after `from` (before it when n < 0); `from` itself when n = 0. */
-export function addWorkingDays(from: IsoDate, n: number, cal: WorkingCalendar): IsoDate {
-  assertWholeDays(n, 'Số ngày làm việc');
-  let day = addDays(from, 0);
-  let left = Math.abs(n);
-  for (let scanned = 0; left > 0; scanned++) {
-    if (scanned > MAX_SCAN) throw new Error(`Không tìm được ngày làm việc quanh ${from}`);
-    day = addDays(day, Math.sign(n));
-    if (cal.isWorkingDay(day)) left--;
-  }
-  return day;
-}
-
-/** Working days d with from < d ≤ to (0 when to ≤ from): the days a dossier has used since `from`. */
-export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkingCalendar): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (cal.isWorkingDay(day)) count++;
-  return count;
 }
 
 export interface ResumedDeadline {

@@ -4,7 +4,7 @@
  * dossiers.personal.read): each one is recorded in the audit log as a read of personal data.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/store';
 import { hasPermission } from '../../platform/auth/policies';
@@ -14,6 +14,7 @@ import { renderPdf, type TDocumentDefinitions } from '../../platform/documents/p
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { siteOrigin } from '../../platform/http/html';
 import { buildApology } from './documents/apology';
 import type { FormInput } from './documents/common';
 import { buildControlSheet } from './documents/control-sheet';
@@ -48,24 +49,6 @@ const registerQuery = z.object({
   format: z.enum(['pdf', 'xlsx']).default('pdf'),
 });
 
-const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-
-/** `PUBLIC_URL` ('https://thanhdong.example.vn'), checked once; null when unset. */
-export function publicBase(value: string | undefined): string | null {
-  if (!value) return null;
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error(`PUBLIC_URL must be an http(s) URL: ${value}`);
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/** Where citizens reach the platform: PUBLIC_URL when set, else the origin the staff member used. */
-function originOf(request: FastifyRequest, base: string | null): string {
-  if (base) return base;
-  const host = HOST.test(request.host) ? request.host : 'localhost';
-  return new URL(`${request.protocol}://${host}`).origin; // drops a default port (:80, :443)
-}
-
 function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
   return reply
     .header('content-type', 'application/pdf')
@@ -76,7 +59,6 @@ function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
 
 export const dossierDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
-  const base = publicBase(process.env.PUBLIC_URL);
 
   app.get(
     '/dossiers/:code/documents/:form',
@@ -102,7 +84,7 @@ export const dossierDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async 
         events,
         procedure: await procedureOf(db, dossier),
         unmasked,
-        trackingUrl: `${originOf(request, base)}/tra-cuu/${dossier.code}`,
+        trackingUrl: `${siteOrigin(request, deps.config.publicUrl)}/tra-cuu/${dossier.code}`,
       });
       const pdf = await renderPdf(doc);
       await db.transaction((tx) =>

@@ -7,12 +7,14 @@ import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { WARD_CODE } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
+import { paidFeesBetween } from '../payments/api';
 import { listIndicatorRows, type IndicatorScope } from './indicator-store';
 import {
   computeFigures,
   dossiersOf,
   FIGURE_KEYS,
   FIGURE_LABELS,
+  periodInstants,
   type FigureKey,
   type Period,
 } from './indicators';
@@ -88,6 +90,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     return { wardCode, wardName: ward.name, unitId: query.unit, procedureCode: query.procedure };
   }
 
+  /** The dossiers that may count, with the fees paid online through the payments module. */
+  async function rowsOf(scope: IndicatorScope, period: Period) {
+    const paid = await paidFeesBetween(db, scope.wardCode, periodInstants(period));
+    return listIndicatorRows(db, scope, period, paid);
+  }
+
   app.get(
     PATH,
     {
@@ -95,14 +103,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       schema: {
         tags: ['indicators'],
         summary:
-          'Chỉ số một cửa của phường trong kỳ: tiếp nhận, giải quyết trước / đúng / quá hạn, tỷ lệ đúng hạn, tồn quá hạn, xin lỗi, bổ sung, trực tuyến, số hóa',
+          'Chỉ số một cửa của phường trong kỳ: tiếp nhận, giải quyết trước / đúng / quá hạn, tỷ lệ đúng hạn, tồn quá hạn, xin lỗi, bổ sung, trực tuyến, số hóa, tiếp nhận tại nhà, trả trong ngày, nộp phí trực tuyến',
         querystring: filters,
       },
     },
     async (request) => {
       const scope = await scopeOf(currentStaff(request), request.query);
       const period = periodOf(request.query, deps.clock.now());
-      const rows = await listIndicatorRows(db, scope, period);
+      const rows = await rowsOf(scope, period);
       return {
         period,
         ward: { code: scope.wardCode, name: scope.wardName },
@@ -129,7 +137,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       const scope = await scopeOf(currentStaff(request), request.query);
       const period = periodOf(request.query, deps.clock.now());
       const key = request.query.figure;
-      const rows = dossiersOf(await listIndicatorRows(db, scope, period), key, period);
+      const rows = dossiersOf(await rowsOf(scope, period), key, period);
       return {
         figure: { key, label: FIGURE_LABELS[key] },
         period,

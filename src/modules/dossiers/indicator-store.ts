@@ -1,7 +1,14 @@
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect';
-import { periodInstants, RESOLVED_STATUSES, type IndicatorRow, type Period } from './indicators';
-import { dossierEvents, dossiers } from './schema';
+import {
+  periodInstants,
+  RESOLVED_STATUSES,
+  type FeePayment,
+  type IndicatorRow,
+  type Period,
+} from './indicators';
+import { dossierEvents, dossierPayments, dossiers } from './schema';
+import type { PAYMENT_METHODS } from './action-steps';
 import { STATUSES } from './workflow';
 
 export interface IndicatorScope {
@@ -13,12 +20,34 @@ export interface IndicatorScope {
 
 const RUNNING = STATUSES.filter((s) => s.clock === 'running').map((s) => s.key);
 
+/** The counter's receipts record an online payment under this method. */
+const ONLINE_METHOD: keyof typeof PAYMENT_METHODS = 'online';
+
 /**
  * Candidate rows for the indicators of a ward: every dossier that may count in the period (taken in, resolved
- * in it, or overdue today). indicators.ts decides exactly where each one counts.
+ * in it, with a fee paid in it, or overdue today). indicators.ts decides exactly where each one counts.
+ * `paidElsewhere`: the fees of the period that another module collected (online payments), by dossier code.
  */
-export function listIndicatorRows(db: Db, scope: IndicatorScope, period: Period): Promise<IndicatorRow[]> {
+export async function listIndicatorRows(
+  db: Db,
+  scope: IndicatorScope,
+  period: Period,
+  paidElsewhere: ReadonlyMap<string, readonly FeePayment[]> = new Map(),
+): Promise<IndicatorRow[]> {
   const { start, end } = periodInstants(period);
+  // The receipts the counter recorded (request_payment, then payment_received), as [{paidAt, online}].
+  const receipts = sql`(
+    SELECT json_agg(json_build_object(
+      'paidAt', ${dossierPayments.paidAt}, 'online', ${dossierPayments.method} = ${ONLINE_METHOD}))
+    FROM ${dossierPayments} WHERE ${dossierPayments.dossierId} = ${dossiers.id}
+  )`;
+  // Nested in a fragment, like dueDateBeforeApology below, so that the correlated subquery keeps its table names.
+  const counterPayments = sql<{ paidAt: string; online: boolean }[]>`coalesce(${receipts}, '[]'::json)`;
+  const paidAtCounter = sql`EXISTS (
+    SELECT 1 FROM ${dossierPayments} WHERE ${dossierPayments.dossierId} = ${dossiers.id}
+      AND ${dossierPayments.paidAt} >= ${start.toISOString()} AND ${dossierPayments.paidAt} < ${end.toISOString()}
+  )`;
+  const paidCodes = [...paidElsewhere.keys()];
   const reachedResult = sql<Date | null>`(
     SELECT min(${dossierEvents.at}) FROM ${dossierEvents}
     WHERE ${dossierEvents.dossierId} = ${dossiers.id}
@@ -54,9 +83,11 @@ export function listIndicatorRows(db: Db, scope: IndicatorScope, period: Period)
         inArray(dossiers.status, RUNNING),
         sql`coalesce(${dueDateBeforeApology}, ${dossiers.dueDate}) < ${period.today}`,
       ),
+      paidAtCounter,
+      paidCodes.length > 0 ? inArray(dossiers.code, paidCodes) : undefined,
     ),
   ];
-  return db
+  const rows = await db
     .select({
       code: dossiers.code,
       procedureName: dossiers.procedureName,
@@ -73,7 +104,16 @@ export function listIndicatorRows(db: Db, scope: IndicatorScope, period: Period)
       supplementBreaches: dossiers.supplementBreaches,
       apologies: dossiers.apologies,
       lateTwiceAt: dossiers.lateTwiceAt,
+      sameDay: dossiers.sameDay,
+      counterPayments,
     })
     .from(dossiers)
     .where(and(...filters));
+  return rows.map(({ counterPayments: counter, ...row }) => ({
+    ...row,
+    feePayments: [
+      ...counter.map((p) => ({ paidAt: new Date(p.paidAt), online: p.online })),
+      ...(paidElsewhere.get(row.code) ?? []),
+    ],
+  }));
 }

@@ -37,6 +37,8 @@ function row(overrides: Partial<IndicatorRow> = {}): IndicatorRow {
     supplementBreaches: 0,
     apologies: 0,
     lateTwiceAt: null,
+    sameDay: false,
+    feePayments: [],
     ...overrides,
   };
 }
@@ -148,6 +150,57 @@ describe('received and its shares', () => {
   });
 });
 
+describe('home intakes, the same-day day and online payment', () => {
+  it('counts the dossiers taken at a home, whatever the outcome at the visit', () => {
+    const rows = [
+      row({ channel: 'home' }),
+      row({ channel: 'home', status: 'supplement_requested', originalDueDate: null, dueDate: null }),
+      row({ channel: 'counter' }),
+      row({ channel: 'home', receiptDay: '2026-02-27' }),
+    ];
+    const f = byKey(computeFigures(rows, MARCH));
+    expect(f.homeIntakes.value).toBe(2);
+    expect(f.received.value).toBe(2);
+  });
+
+  it('shares the same-day dossiers resolved on their receipt day among those resolved in the period', () => {
+    const sameDay = (day: string, resolved: string) => ({
+      ...resolvedOn(resolved, day),
+      receiptDay: day,
+      sameDay: true,
+    });
+    const rows = [
+      sameDay('2026-03-05', '2026-03-05'),
+      sameDay('2026-03-12', '2026-03-12'),
+      sameDay('2026-03-19', '2026-03-20'), // a day late
+      { ...sameDay('2026-03-26', '2026-03-26'), resolvedAt: null, status: 'processing' }, // not resolved yet
+      resolvedOn('2026-03-05', '2026-03-05'), // not a same-day dossier
+    ];
+    const f = byKey(computeFigures(rows, MARCH));
+    expect(f.sameDayResolved.value).toBe(3);
+    expect(f.sameDayShare).toMatchObject({ value: 66.7, numerator: 2, denominator: 3 });
+    expect(dossiersOf(rows, 'sameDayShare', MARCH).map((r) => r.receiptDay)).toEqual([
+      '2026-03-05',
+      '2026-03-12',
+    ]);
+  });
+
+  it('shares the dossiers with a fee paid online among those with a fee paid in the period', () => {
+    const paid = (day: string, online: boolean) => ({ paidAt: new Date(`${day}T10:00:00+07:00`), online });
+    const rows = [
+      row({ feePayments: [paid('2026-03-10', true)] }),
+      row({ feePayments: [paid('2026-03-10', false)] }),
+      row({ feePayments: [paid('2026-03-11', false), paid('2026-03-12', true)] }),
+      row({ receiptDay: '2026-02-20', feePayments: [paid('2026-03-02', true)] }), // paid in the period
+      row({ feePayments: [paid('2026-04-01', true)] }), // paid after it
+      row(),
+    ];
+    const f = byKey(computeFigures(rows, MARCH));
+    expect(f.feePaid.value).toBe(4);
+    expect(f.onlinePaymentShare).toMatchObject({ value: 75, numerator: 3, denominator: 4, display: '75 %' });
+  });
+});
+
 describe('late stock', () => {
   it('holds dossiers whose clock runs and whose due date is before today, whatever the period', () => {
     const rows = [
@@ -206,6 +259,14 @@ describe('every figure', () => {
       supplementBreaches: fc.nat(2),
       apologies: fc.nat(1),
       lateTwice: fc.boolean(),
+      sameDay: fc.boolean(),
+      feePayments: fc.array(
+        fc.record({
+          paidAt: fc.date({ min: new Date('2026-02-01'), max: new Date('2026-06-01'), noInvalidDate: true }),
+          online: fc.boolean(),
+        }),
+        { maxLength: 2 },
+      ),
     })
     .map((r) =>
       row({
@@ -227,7 +288,14 @@ describe('every figure', () => {
         expect(
           (f.resolvedEarly.value ?? 0) + (f.resolvedOnTime.value ?? 0) + (f.resolvedLate.value ?? 0),
         ).toBeLessThanOrEqual(f.resolved.value ?? 0);
-        for (const key of ['onTimePercent', 'onlineShare', 'digitisedShare'] as const) {
+        const percents = [
+          'onTimePercent',
+          'onlineShare',
+          'digitisedShare',
+          'sameDayShare',
+          'onlinePaymentShare',
+        ];
+        for (const key of percents as FigureKey[]) {
           const { value, numerator = 0, denominator = 0 } = f[key];
           if (denominator === 0) expect(value).toBeNull();
           else expect(value).toBeCloseTo((100 * numerator) / denominator, 1);

@@ -12,7 +12,12 @@
  *   more time under the law: a dossier returned by it is still late, and counted among the apologies too;
  * - supplements, second supplements (breaches), apologies and late twice: the dossiers taken in during the period
  *   (receipt day in the period, whatever the outcome at the counter) that have had one;
- * - lateStock: a snapshot on `today`, whatever the period: the clock runs and the statutory due date has passed.
+ * - lateStock: a snapshot on `today`, whatever the period: the clock runs and the statutory due date has passed;
+ * - home intakes: the dossiers taken in at the home of a person who cannot travel (channel "home"), whatever the
+ *   outcome at the visit;
+ * - same-day ("không hẹn, không chờ", seed III.6): among those resolved in the period, the ones resolved on their
+ *   receipt day;
+ * - fees: the dossiers with a fee paid in the period (by the day of payment), and those paid online.
  */
 import { addDays, toLocalDate, type IsoDate } from '../../platform/calendar/rules';
 import { classifyTiming } from './deadlines';
@@ -32,6 +37,11 @@ export const FIGURE_KEYS = [
   'secondSupplements',
   'onlineShare',
   'digitisedShare',
+  'homeIntakes',
+  'sameDayResolved',
+  'sameDayShare',
+  'feePaid',
+  'onlinePaymentShare',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -49,6 +59,11 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
   secondSupplements: 'Hồ sơ bị yêu cầu bổ sung quá một lần',
   onlineShare: 'Tỷ lệ hồ sơ nộp trực tuyến',
   digitisedShare: 'Tỷ lệ hồ sơ được số hóa',
+  homeIntakes: 'Hồ sơ tiếp nhận tại nhà',
+  sameDayResolved: 'Hồ sơ “không hẹn, không chờ” đã giải quyết',
+  sameDayShare: 'Tỷ lệ hồ sơ “không hẹn, không chờ” trả trong ngày',
+  feePaid: 'Hồ sơ đã nộp phí, lệ phí',
+  onlinePaymentShare: 'Tỷ lệ hồ sơ nộp phí, lệ phí trực tuyến',
 };
 
 /** Shown instead of a percentage when no dossier is in its denominator. */
@@ -59,10 +74,18 @@ const PERCENTS = {
   onTimePercent: { denominator: 'resolved' },
   onlineShare: { denominator: 'received' },
   digitisedShare: { denominator: 'received' },
+  sameDayShare: { denominator: 'sameDayResolved' },
+  onlinePaymentShare: { denominator: 'feePaid' },
 } as const satisfies Partial<Record<FigureKey, { denominator: FigureKey }>>;
 
 export function isPercentFigure(key: FigureKey): key is keyof typeof PERCENTS {
   return Object.hasOwn(PERCENTS, key);
+}
+
+/** A fee paid for a dossier, at the counter or online (by any module that collects it). */
+export interface FeePayment {
+  paidAt: Date;
+  online: boolean;
 }
 
 /** What the computation needs of a dossier (the store selects exactly this). */
@@ -86,6 +109,9 @@ export interface IndicatorRow {
   supplementBreaches: number;
   apologies: number;
   lateTwiceAt: Date | null;
+  /** Due the day it was received, by the ward's "không hẹn, không chờ" commitment. */
+  sameDay: boolean;
+  feePayments: readonly FeePayment[];
 }
 
 export interface Period {
@@ -128,12 +154,14 @@ export function resolvedDay(row: IndicatorRow): IsoDate | null {
 
 /**
  * The count figures a dossier belongs to (percent figures are read from their numerator: resolvedEarly +
- * resolvedOnTime for onTimePercent, and the `online` / `digitised` members of `received`).
+ * resolvedOnTime for onTimePercent, the `online` / `digitised` members of `received`, the same-day dossiers
+ * resolved on their receipt day, the dossiers with a fee paid online).
  */
 export function membership(row: IndicatorRow, period: Period): Set<FigureKey> {
   const keys = new Set<FigureKey>();
   const inPeriod = (day: IsoDate) => day >= period.from && day <= period.to;
   const takenIn = inPeriod(row.receiptDay);
+  if (takenIn && row.channel === 'home') keys.add('homeIntakes');
   if (takenIn && row.originalDueDate !== null) {
     keys.add('received');
     if (row.channel === 'online') keys.add('onlineShare');
@@ -150,7 +178,14 @@ export function membership(row: IndicatorRow, period: Period): Set<FigureKey> {
       );
       if (timing !== 'qua_han') keys.add('onTimePercent');
     }
+    if (row.sameDay) {
+      keys.add('sameDayResolved');
+      if (resolvedOn === row.receiptDay) keys.add('sameDayShare');
+    }
   }
+  const paidInPeriod = row.feePayments.filter((p) => inPeriod(toLocalDate(p.paidAt)));
+  if (paidInPeriod.length > 0) keys.add('feePaid');
+  if (paidInPeriod.some((p) => p.online)) keys.add('onlinePaymentShare');
   if (clockRuns(row.status) && dueDate !== null && dueDate < period.today) keys.add('lateStock');
   if (takenIn) {
     if (row.apologies > 0) keys.add('apologies');

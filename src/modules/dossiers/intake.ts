@@ -1,5 +1,4 @@
 import type { AuditContext } from '../../platform/audit/store';
-import { recordAudit } from '../../platform/audit/store';
 import type { Principal } from '../../platform/auth/store';
 import type { DueDate, OfficeHours, WorkingCalendar } from '../../platform/calendar/rules';
 import { dueDateInWorkingDays, toLocalDate } from '../../platform/calendar/rules';
@@ -8,15 +7,19 @@ import { AppError } from '../../platform/http/errors';
 import type { Procedure } from '../procedures/catalogue';
 import { computeFee, FeeError, type FeeInput } from '../procedures/rules';
 import type { ProcedureRecord } from '../procedures/api';
+import { dossierCodePrefix } from './code';
+import { intakeMessage } from './notices';
 import {
   checkAction,
   checkSupplementRequest,
-  dossierCode,
   ROLES,
+  sameDayDueDate,
   statusOf,
   type Role,
+  type SameDaySchedule,
   type StatusKey,
 } from './rules';
+import { listSameDaySchedules } from './same-day-store';
 import * as store from './store';
 
 export interface IntakeInput {
@@ -39,6 +42,8 @@ export interface IntakeContext {
   now: Date;
   hours: OfficeHours;
   calendar: WorkingCalendar;
+  /** The site's address, for the tracking link in the applicant's message. */
+  publicUrl?: string;
 }
 
 const OUTCOME_ACTION = {
@@ -61,15 +66,27 @@ function refuseForeignDocuments(procedure: Procedure, ids: readonly string[], fi
   }
 }
 
-/** Same-day procedures use their own cutoff; half days round up: the platform never promises early. */
-function dueDate(procedure: Procedure, now: Date, hours: OfficeHours, calendar: WorkingCalendar): DueDate {
+/**
+ * Same-day procedures use their own cutoff; half days round up: the platform never promises early. On the ward's
+ * "không hẹn, không chờ" day, a procedure it lists is due that day: its own commitment, shorter than the law's.
+ */
+function dueDate(
+  procedure: Procedure,
+  now: Date,
+  hours: OfficeHours,
+  calendar: WorkingCalendar,
+  sameDay: { procedureCode: string; schedules: readonly SameDaySchedule[] },
+): DueDate & { sameDay: boolean } {
   const limit = procedure.timeLimit;
-  if (limit.kind === 'same_day')
-    return dueDateInWorkingDays(now, 0, { ...hours, sameDayCutoff: limit.cutoff }, calendar);
-  return dueDateInWorkingDays(now, Math.ceil(limit.days), hours, calendar);
+  const statutory =
+    limit.kind === 'same_day'
+      ? dueDateInWorkingDays(now, 0, { ...hours, sameDayCutoff: limit.cutoff }, calendar)
+      : dueDateInWorkingDays(now, Math.ceil(limit.days), hours, calendar);
+  const committed = sameDayDueDate({ ...sameDay, receivedAt: now, hours, calendar, statutory });
+  return committed ? { ...committed, sameDay: true } : { ...statutory, sameDay: false };
 }
 
-function fee(procedure: Procedure, input: FeeInput | undefined, online: boolean) {
+export function fee(procedure: Procedure, input: FeeInput | undefined, online: boolean) {
   try {
     return computeFee(procedure.fees, { ...input, online });
   } catch (error) {
@@ -85,7 +102,7 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
   const { definition } = ctx.procedure;
   refuseForeignDocuments(definition, input.documentsReceived, 'documentsReceived');
   const action = OUTCOME_ACTION[input.outcome];
-  let due: DueDate | null = null;
+  let due: (DueDate & { sameDay: boolean }) | null = null;
   let charged = { amount: 0, lines: [] as { label: string; amount: number }[], basis: '' };
   let breach = false;
 
@@ -96,7 +113,11 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
       const message = `Hồ sơ còn thiếu: ${missing.map((d) => d.name).join('; ')}. Xin lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.`;
       throw new AppError('DOSSIER_INCOMPLETE', message, { documentsReceived: message });
     }
-    due = dueDate(definition, ctx.now, ctx.hours, ctx.calendar);
+    const schedules = await listSameDaySchedules(ctx.db, ctx.staff.wardCode);
+    due = dueDate(definition, ctx.now, ctx.hours, ctx.calendar, {
+      procedureCode: ctx.procedure.code,
+      schedules,
+    });
     charged = fee(definition, input.fee, input.channel === 'online');
   } else if (input.outcome === 'request_supplement') {
     const check = checkSupplementRequest({
@@ -134,61 +155,90 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
   }
 
   const day = toLocalDate(ctx.now);
-  const sequence = await store.nextSequence(ctx.db, ctx.staff.wardCode, day);
-  const code = dossierCode(ctx.staff.wardCode, day, sequence);
-  const dossier = await store.insertDossier(ctx.db, {
-    wardCode: ctx.staff.wardCode,
-    code,
-    procedureCode: ctx.procedure.code,
-    procedureVersion: ctx.procedure.version,
-    procedureName: definition.name,
-    statusCode: statusOf(status).code,
-    status,
-    channel: input.channel,
-    applicantName: input.applicant.fullName,
-    applicantIdNumber: input.applicant.idNumber,
-    applicantPhone: input.applicant.phone,
-    applicantAddress: input.applicant.address,
-    documentsReceived: input.documentsReceived,
-    receivedAt: ctx.now,
-    receiptDay: due?.receiptDay ?? day,
-    originalDueDate: due?.dueDate ?? null,
-    dueDate: due?.dueDate ?? null,
-    pausedAt: status === 'supplement_requested' ? ctx.now : null,
-    receivedBy: ctx.staff.id,
-    receivedByName: ctx.staff.fullName,
-    feeAmount: charged.amount,
-    supplementRequests: status === 'supplement_requested' ? 1 : 0,
-    supplementBreaches: breach ? 1 : 0,
-  });
-  await store.insertEvent(ctx.db, {
-    wardCode: dossier.wardCode,
-    dossierId: dossier.id,
-    action,
-    fromStatus: null,
-    toStatus: status,
-    at: ctx.now,
-    actorId: ctx.staff.id,
-    actorName: ctx.staff.fullName,
-    toUnit: 'Trung tâm Phục vụ hành chính công',
-    note: input.reasons?.join('; ') ?? null,
-    data: {
-      documentsReceived: input.documentsReceived,
-      missingDocuments: input.missingDocuments ?? [],
-      fee: charged,
-      dueDateBasis: due?.basis ?? null,
+  const codePrefix = dossierCodePrefix(ctx.staff.wardCode, day);
+  // Counter dossiers: the applicant hears of each change by SMS to the phone given at intake.
+  const contact = { notifyChannel: 'sms', applicantEmail: null, applicantPhone: input.applicant.phone };
+  const requested = definition.documents.filter((d) => input.missingDocuments?.includes(d.id));
+  const message = await intakeMessage(
+    ctx.db,
+    {
+      ...contact,
+      wardCode: ctx.staff.wardCode,
+      procedureName: definition.name,
+      dueDate: due?.dueDate ?? null,
+      feeDue: null,
     },
-  });
-  await recordAudit(ctx.db, ctx.audit, {
-    action: `dossier.${action}`,
-    targetType: 'dossier',
-    targetId: code,
-    wardCode: dossier.wardCode,
-    summary: {
-      procedureCode: dossier.procedureCode,
+    codePrefix,
+    {
+      action,
+      toStatus: status,
+      note: input.reasons?.join('; ') ?? null,
+      data: { requestedDocuments: requested.map((d) => d.name), reasons: input.reasons ?? [] },
+    },
+    ctx,
+  );
+  const dossier = await store.insertIntake(ctx.db, {
+    codePrefix,
+    day,
+    message,
+    dossier: {
+      wardCode: ctx.staff.wardCode,
+      procedureCode: ctx.procedure.code,
+      procedureVersion: ctx.procedure.version,
+      procedureName: definition.name,
+      statusCode: statusOf(status).code,
       status,
       channel: input.channel,
-      dueDate: dossier.dueDate,
+      applicantName: input.applicant.fullName,
+      applicantIdNumber: input.applicant.idNumber,
+      applicantPhone: input.applicant.phone,
+      applicantAddress: input.applicant.address,
+      documentsReceived: input.documentsReceived,
+      receivedAt: ctx.now,
+      receiptDay: due?.receiptDay ?? day,
+      originalDueDate: due?.dueDate ?? null,
+      dueDate: due?.dueDate ?? null,
+      pausedAt: status === 'supplement_requested' ? ctx.now : null,
+      receivedBy: ctx.staff.id,
+      receivedByName: ctx.staff.fullName,
+      feeAmount: charged.amount,
+      supplementRequests: status === 'supplement_requested' ? 1 : 0,
+      supplementBreaches: breach ? 1 : 0,
+      sameDay: due?.sameDay ?? false,
+      citizenId: null,
+      notifyChannel: contact.notifyChannel,
+      applicantEmail: null,
+    },
+    event: {
+      wardCode: ctx.staff.wardCode,
+      action,
+      fromStatus: null,
+      toStatus: status,
+      at: ctx.now,
+      actorId: ctx.staff.id,
+      actorName: ctx.staff.fullName,
+      toUnit: 'Trung tâm Phục vụ hành chính công',
+      note: input.reasons?.join('; ') ?? null,
+      data: {
+        documentsReceived: input.documentsReceived,
+        missingDocuments: input.missingDocuments ?? [],
+        fee: charged,
+        dueDateBasis: due?.basis ?? null,
+      },
+    },
+    audit: {
+      context: ctx.audit,
+      entry: {
+        action: `dossier.${action}`,
+        targetType: 'dossier',
+        wardCode: ctx.staff.wardCode,
+        summary: {
+          procedureCode: ctx.procedure.code,
+          status,
+          channel: input.channel,
+          dueDate: due?.dueDate ?? null,
+        },
+      },
     },
   });
   return { dossier, fee: charged, dueDateBasis: due?.basis ?? null };

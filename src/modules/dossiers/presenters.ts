@@ -6,6 +6,7 @@ type EventRow = { action: string; toStatus: string; at: Date; toUnit: string | n
 
 /** Events that are not workflow actions: the apology, and what the platform itself records. */
 const EVENT_LABELS: Record<string, string> = {
+  submit_online: 'Nộp hồ sơ trực tuyến',
   apology: 'Xin lỗi và hẹn lại ngày trả kết quả',
   late_twice: 'Trễ hẹn lần thứ hai — chuyển Chủ tịch UBND xử lý',
   marked_late: 'Quá hạn giải quyết',

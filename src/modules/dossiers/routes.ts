@@ -2,15 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/store';
 import { hasPermission } from '../../platform/auth/policies';
+import { pokeDelivery } from '../../platform/channels/jobs';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { siteOrigin } from '../../platform/http/html';
 import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/people/rules';
 import { DEFAULT_OFFICE_HOURS, toLocalDate } from '../../platform/calendar/rules';
 import { findWard } from '../../platform/wards/store';
 import { findProcedure } from '../procedures/api';
 import { intakeDossier } from './intake';
-import { publicView, staffView } from './presenters';
+import { staffView } from './presenters';
+import { publicViewCache, rendered, sendRendered } from './public-view';
 import { STATUSES, urgency, URGENCY_LABELS } from './rules';
 import * as store from './store';
 
@@ -53,10 +56,19 @@ const intakeBody = z.object({
     .optional(),
 });
 
-const OPEN_STATUSES = ['received', 'processing', 'supplement_requested', 'awaiting_payment', 'result_ready'];
+// Filed online and waiting for the counter officer ("Hồ sơ trực tuyến chờ tiếp nhận"), then the dossiers in progress.
+const OPEN_STATUSES = [
+  'submitted',
+  'received',
+  'processing',
+  'supplement_requested',
+  'awaiting_payment',
+  'result_ready',
+];
 
 export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
+  const publicViews = publicViewCache(db);
 
   app.post(
     '/dossiers',
@@ -83,20 +95,20 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       }
       const ward = await findWard(db, wardCode);
       const calendar = await deps.calendar.current();
-      const result = await db.transaction((tx) =>
-        intakeDossier(
-          {
-            db: tx,
-            staff: { ...staff, wardCode },
-            audit: auditContext(request),
-            procedure,
-            now: deps.clock.now(),
-            hours: ward?.ward.officeHours ?? DEFAULT_OFFICE_HOURS,
-            calendar,
-          },
-          request.body,
-        ),
+      const result = await intakeDossier(
+        {
+          db,
+          staff: { ...staff, wardCode },
+          audit: auditContext(request),
+          procedure,
+          now: deps.clock.now(),
+          hours: ward?.ward.officeHours ?? DEFAULT_OFFICE_HOURS,
+          calendar,
+          publicUrl: siteOrigin(request, deps.config.publicUrl),
+        },
+        request.body,
       );
+      pokeDelivery(db);
       const { dossier } = result;
       return reply.status(201).send({
         code: dossier.code,
@@ -122,10 +134,11 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         params: z.object({ code: DOSSIER_CODE }),
       },
     },
-    async (request) => {
-      const dossier = await store.findByCode(db, request.params.code);
-      if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này.');
-      return publicView(dossier, await store.listEvents(db, dossier.id));
+    async (request, reply) => {
+      const entry = await publicViews.get(request.params.code);
+      if (!entry) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này.');
+      entry.json ??= rendered(JSON.stringify(entry.view));
+      return sendRendered(request, reply, entry.json, 'application/json; charset=utf-8');
     },
   );
 
@@ -199,6 +212,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           urgencyLabel: URGENCY_LABELS[level],
           /** Refused a second new date: reported to the ward chairman. */
           lateTwice: d.lateTwiceAt !== null,
+          /** In the same-day lane ("Làn trong ngày") of the ward's "không hẹn, không chờ" day. */
+          sameDay: d.sameDay,
         };
       });
       items.sort(

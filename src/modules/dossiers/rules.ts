@@ -17,6 +17,8 @@ export { FORM_NAMES, formFor, formNameOn, formOn } from './forms';
 export type { FormKey, FormNo, FormVersion } from './forms';
 export { checkApology, DEFAULT_APOLOGY_WORKING_DAYS_BEFORE, sweepOverdue } from './lateness';
 export type { ApologyCheck, ApologyIssueCode, SweepDossier, SweepHit, SweepResult } from './lateness';
+export { SAME_DAY_BASIS, SAME_DAY_WEEKDAYS, sameDayDueDate, scheduleOn } from './same-day';
+export type { SameDayInput, SameDaySchedule } from './same-day';
 export { checkSupplementRequest } from './supplements';
 export type { RuleIssue, SupplementCheck, SupplementIssueCode } from './supplements';
 export {

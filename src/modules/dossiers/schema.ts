@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { citizens } from '../../platform/citizens/schema';
 import { wards } from '../../platform/wards/schema';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -79,6 +80,13 @@ export const dossiers = pgTable(
     returnChannel: text('return_channel'),
     digitised: boolean('digitised').notNull().default(false),
     resultElectronic: boolean('result_electronic').notNull().default(false),
+    /** Filed online: the portal account that submitted it. */
+    citizenId: uuid('citizen_id').references(() => citizens.id),
+    /** How the applicant hears of each change: 'sms' | 'zalo' | 'email' (counter dossiers: SMS). */
+    notifyChannel: text('notify_channel').notNull().default('sms'),
+    applicantEmail: text('applicant_email'),
+    /** Due the day it was received, by the ward's "không hẹn, không chờ" day (same-day.ts). */
+    sameDay: boolean('same_day').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -89,6 +97,10 @@ export const dossiers = pgTable(
       'gin',
       sql`f_unaccent(lower(${t.applicantName})) gin_trgm_ops`,
     ),
+    // A citizen's own dossiers ("Hồ sơ của tôi"), by căn cước number or by phone.
+    index('dossiers_applicant_id_number_idx').on(t.applicantIdNumber),
+    index('dossiers_applicant_phone_idx').on(t.applicantPhone),
+    index('dossiers_citizen_idx').on(t.citizenId),
   ],
 );
 
@@ -155,3 +167,27 @@ export const dossierFiles = pgTable('dossier_files', {
   content: bytea('content').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The ward's "Ngày làm việc không hẹn, không chờ" decisions (same-day.ts): the weekday and the procedures, each in
+ * force from its day until the next decision.
+ */
+export const sameDaySchedules = pgTable(
+  'same_day_schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    wardCode: text('ward_code')
+      .notNull()
+      .references(() => wards.code),
+    /** 1 = thứ Hai … 5 = thứ Sáu. */
+    weekday: integer('weekday').notNull(),
+    procedureCodes: jsonb('procedure_codes').$type<string[]>().notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** The ward's decision that set it ("Quyết định số …/QĐ-UBND"), when there is one. */
+    decision: text('decision'),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('same_day_schedules_ward_from_idx').on(t.wardCode, t.effectiveFrom)],
+);

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect';
+import { ReadCache } from '../../platform/db/read-cache';
 import type { Procedure } from './catalogue';
 import { procedures, procedureVersions } from './schema';
 
@@ -38,21 +39,23 @@ export function searchProcedures(db: Db, wardCode: string, query?: string) {
     .orderBy(asc(procedures.field), asc(procedures.name));
 }
 
-export async function findProcedure(
-  db: Db,
-  wardCode: string,
-  code: string,
-): Promise<ProcedureRecord | undefined> {
-  const [row] = await db
-    .select({
-      code: procedures.code,
-      version: procedures.currentVersion,
-      definition: procedureVersions.definition,
-    })
-    .from(procedures)
-    .innerJoin(procedureVersions, CURRENT_VERSION)
-    .where(and(eq(procedures.wardCode, wardCode), eq(procedures.code, code)));
-  return row;
+/** The current version of each procedure (every intake asks for it); another process's save is seen within 30 s. */
+const currentVersions = new ReadCache<ProcedureRecord>(30_000);
+
+/** The current version of a ward's procedure (shared: read it, never change it). */
+export function findProcedure(db: Db, wardCode: string, code: string): Promise<ProcedureRecord | undefined> {
+  return currentVersions.get(db, `${wardCode}/${code}`, async () => {
+    const [row] = await db
+      .select({
+        code: procedures.code,
+        version: procedures.currentVersion,
+        definition: procedureVersions.definition,
+      })
+      .from(procedures)
+      .innerJoin(procedureVersions, CURRENT_VERSION)
+      .where(and(eq(procedures.wardCode, wardCode), eq(procedures.code, code)));
+    return row;
+  });
 }
 
 /** One version of a procedure, as it stood when a dossier was received under it. */
@@ -107,6 +110,7 @@ export async function saveProcedureVersion(
     .where(and(eq(procedures.wardCode, wardCode), eq(procedures.code, code)))
     .for('update');
   const version = (current?.version ?? 0) + 1;
+  currentVersions.changing(`${wardCode}/${code}`, (record) => (record?.version ?? 0) >= version);
   await db.insert(procedureVersions).values({
     wardCode,
     code,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { batched } from '../db/batch';
 import type { Db } from '../db/connect';
 import { staffAccounts, staffSessions } from './schema';
 import { isRole, ROLES_REQUIRING_TOTP, type Role } from './roles';
@@ -75,13 +76,28 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-export async function loadSession(db: Db, token: string, now: Date): Promise<Session | null> {
-  const [row] = await db
+/** Sessions with their accounts by token hash: the lookups of concurrent requests in one prepared statement. */
+function sessionLookup(db: Db) {
+  const query = db
     .select({ session: staffSessions, account: staffAccounts })
     .from(staffSessions)
     .innerJoin(staffAccounts, eq(staffAccounts.id, staffSessions.staffId))
-    .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, now)));
-  if (!row || !row.account.active) return null;
+    .where(sql`${staffSessions.tokenHash} = any(${sql.placeholder('tokenHashes')})`)
+    .prepare('staff_sessions_by_token');
+  return batched(async (tokenHashes: string[]) => {
+    const rows = await query.execute({ tokenHashes });
+    return tokenHashes.map((hash) => rows.find((row) => row.session.tokenHash === hash));
+  });
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/** Every authenticated request's lookup: the session, unexpired, of an active account. */
+export async function loadSession(db: Db, token: string, now: Date): Promise<Session | null> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)));
+  const row = await lookup(hashToken(token));
+  if (!row || row.session.expiresAt <= now || !row.account.active) return null;
   return {
     tokenHash: row.session.tokenHash,
     csrfToken: row.session.csrfToken,

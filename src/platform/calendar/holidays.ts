@@ -2,7 +2,8 @@
  * Pure helpers for the legal calendar: Vietnam-local date arithmetic and the statutory holidays of one year
  * (Bộ luật Lao động 2019, điều 111–112). No I/O; the only dependency is the bundled `date-holidays` data.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { Adjustment, IsoDate } from './rules';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -110,9 +111,11 @@ interface Block {
   compensate: boolean;
 }
 
+// date-holidays takes 100–250 ms and 10 MB to load, and nothing needs it before the first deadline is computed:
+// required then (its CommonJS build, the same holidays), rather than imported at server start (bench/startup.ts).
 let vnHolidays: Holidays | undefined;
 function publicHolidays(year: number): { date: IsoDate; rule: string; name: string }[] {
-  vnHolidays ??= new Holidays('VN');
+  vnHolidays ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('VN');
   return vnHolidays
     .getHolidays(year)
     .filter((h) => h.type === 'public') // date-holidays also returns observances (8/3, 20/10, …)

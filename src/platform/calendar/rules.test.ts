@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { OFFICIAL_ADJUSTMENTS_2025_2026 } from './official-adjustments';
 import {
   addDays,
+  addWorkingDays,
   buildCalendar,
   DEFAULT_OFFICE_HOURS,
   dueDateInCalendarDays,
   dueDateInWorkingDays,
   toLocalDate,
+  workingDaysBetween,
   type Adjustment,
   type OfficeHours,
 } from './rules';
@@ -216,6 +218,17 @@ describe('deadlines in working days', () => {
     expect(() => wd('2026-03-10T10:00:00+07:00', -1)).toThrow(RangeError);
     expect(() => wd('2026-03-10T10:00:00+07:00', 1.5)).toThrow(RangeError);
     expect(() => wd('not a date', 1)).toThrow(RangeError);
+  });
+});
+
+describe('counting working days', () => {
+  it('steps over Tết both ways and counts the days used', () => {
+    expect(addWorkingDays('2026-02-13', 1, cal)).toBe('2026-02-23');
+    expect(addWorkingDays('2026-02-23', -1, cal)).toBe('2026-02-13');
+    expect(addWorkingDays('2026-01-09', 1, cal)).toBe('2026-01-10'); // the working Saturday
+    expect(addWorkingDays('2026-02-13', 0, cal)).toBe('2026-02-13');
+    expect(workingDaysBetween('2026-02-12', '2026-02-24', cal)).toBe(3);
+    expect(() => addWorkingDays('2026-02-13', 1.5, cal)).toThrow(RangeError);
   });
 });
 

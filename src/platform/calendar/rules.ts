@@ -144,18 +144,36 @@ function assertCount(n: number): void {
   }
 }
 
-function nextWorkingDay(d: IsoDate, cal: WorkingCalendar): IsoDate {
+/** The nearest working day after `d` (before it when `step` is -1). */
+function adjacentWorkingDay(d: IsoDate, cal: WorkingCalendar, step: 1 | -1 = 1): IsoDate {
   for (let i = 1; i <= 3660; i++) {
-    const next = addDays(d, i);
-    if (cal.isWorkingDay(next)) return next;
+    const day = addDays(d, i * step);
+    if (cal.isWorkingDay(day)) return day;
   }
-  throw new Error(`Không có ngày làm việc nào trong 10 năm sau ${d}`);
+  throw new Error(`Không có ngày làm việc nào trong 10 năm ${step > 0 ? 'sau' : 'trước'} ${d}`);
 }
+
+const nextWorkingDay = (d: IsoDate, cal: WorkingCalendar): IsoDate => adjacentWorkingDay(d, cal);
 
 function nthWorkingDayAfter(d: IsoDate, n: number, cal: WorkingCalendar): IsoDate {
   let day = d;
   for (let i = 0; i < n; i++) day = nextWorkingDay(day, cal);
   return day;
+}
+
+/** The |n|-th working day after `from` (before it when n < 0); `from` itself when n = 0. */
+export function addWorkingDays(from: IsoDate, n: number, cal: WorkingCalendar): IsoDate {
+  assertCount(Math.abs(n));
+  let day = addDays(from, 0);
+  for (let left = Math.abs(n); left > 0; left--) day = adjacentWorkingDay(day, cal, n > 0 ? 1 : -1);
+  return day;
+}
+
+/** Working days d with from < d ≤ to (0 when to ≤ from): the days a record has used since `from`. */
+export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkingCalendar): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (cal.isWorkingDay(day)) count++;
+  return count;
 }
 
 const clock = (minutes: number): string =>

@@ -3,12 +3,10 @@
  * print settings for A4 landscape. exceljs takes about 300 ms to load, so it is loaded on the first export
  * rather than at server start.
  */
-import type ExcelJSModule from 'exceljs';
 import type { IsoDate } from '../calendar/rules';
+import { lazy } from '../lazy';
 
-type ExcelJS = typeof ExcelJSModule;
-let loading: Promise<ExcelJS> | null = null;
-const excel = (): Promise<ExcelJS> => (loading ??= import('exceljs').then((m) => m.default));
+const excel = lazy(() => import('exceljs').then((m) => m.default));
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

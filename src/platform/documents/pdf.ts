@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as PdfMake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { lazy } from '../lazy';
 
 export type { Content, TableCell, TDocumentDefinitions };
 
@@ -69,11 +70,8 @@ type Engine = typeof PdfMake & { virtualfs: VirtualFs };
 // A missing font is a broken deployment: say so at start, not at the first print.
 for (const file of Object.values(FONT_FILES)) fs.accessSync(path.join(FONT_DIR, file), fs.constants.R_OK);
 
-let engine: Engine | null = null;
-
 /** pdfmake with our fonts, set up on first use and kept. */
-function pdfEngine(): Engine {
-  if (engine) return engine;
+const pdfEngine = lazy(async (): Promise<Engine> => {
   const pdfmake = createRequire(import.meta.url)('pdfmake') as Engine;
   const fontBytes = Object.values(FONT_FILES).map((file) => {
     const bytes = fs.readFileSync(path.join(FONT_DIR, file));
@@ -91,9 +89,8 @@ function pdfEngine(): Engine {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  engine = pdfmake;
-  return engine;
-}
+  return pdfmake;
+});
 
 const MM = 72 / 25.4;
 /** [left, top, right, bottom] in points. */
@@ -322,5 +319,5 @@ export function printable(text: string): string {
 
 /** Renders a document definition to PDF bytes. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  return pdfEngine().createPdf(doc).getBuffer();
+  return (await pdfEngine()).createPdf(doc).getBuffer();
 }

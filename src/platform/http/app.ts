@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { installAuditSealer } from '../audit/sealer';
 import { provinceOfUnit } from '../wards/store';
 import type { Deps, RouteOptions } from './deps';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,6 +22,8 @@ export type ApiRoutes = readonly FastifyPluginAsyncZod<RouteOptions>[];
 
 export interface AppOptions {
   logger?: boolean | { level: string };
+  /** Where log lines go instead of standard output (tests that read the logs). */
+  logStream?: { write(line: string): void };
   /** Multiplies every rate limit; tests that send thousands of requests raise it. */
   rateLimitFactor?: number;
 }
@@ -54,6 +57,7 @@ export async function buildApp(
             redact: REDACT,
             // Query strings may one day carry personal data (a phone, an ID number): log the path only.
             serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1_048_576,
@@ -110,6 +114,7 @@ export async function buildApp(
     provinceOfWard: (code) => provinceOfUnit(deps.database.db, code),
   });
   installIdempotency(app, deps.database.db);
+  installAuditSealer(app, deps.database.db);
   for (const plugin of routes.api) await app.register(plugin, { prefix: '/api/v1', deps });
   for (const plugin of routes.pages) await app.register(plugin, { deps });
   await installWeb(app);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Session } from '../auth/store';
+import type { CitizenSession } from '../citizens/store';
 import type { Policy } from '../auth/policies';
 import type { AuditContext } from '../audit/store';
 import { AppError } from './errors';
@@ -7,6 +8,8 @@ import { AppError } from './errors';
 declare module 'fastify' {
   interface FastifyRequest {
     session: Session | null;
+    /** Loaded by the guard on routes of the `citizen` policy only. */
+    citizenSession: CitizenSession | null;
   }
   interface FastifyContextConfig {
     /** Every route declares who may call it; a route without one refuses to register. */
@@ -16,8 +19,13 @@ declare module 'fastify' {
 
 export function auditContext(request: FastifyRequest): AuditContext {
   const staff = request.session?.staff;
+  const citizen = request.citizenSession?.citizen;
+  let actor: AuditContext['actor'] = null;
+  // On a citizen route the citizen acts, even from a browser that also holds a staff session.
+  if (citizen) actor = { id: citizen.id, name: citizen.fullName ?? 'Người dân', role: 'citizen' };
+  else if (staff) actor = { id: staff.id, name: staff.fullName, role: staff.role };
   return {
-    actor: staff ? { id: staff.id, name: staff.fullName, role: staff.role } : null,
+    actor,
     ip: request.ip,
     userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
   };

@@ -8,6 +8,11 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: 'Xin vui lòng đăng nhập để tiếp tục.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   INVALID_TOTP: { status: 401, message: 'Mã xác thực không đúng hoặc đã hết hạn.' },
+  OTP_INVALID: { status: 401, message: 'Mã xác thực không đúng hoặc đã hết hạn.' },
+  OTP_EXHAUSTED: {
+    status: 429,
+    message: 'Mã xác thực đã bị nhập sai quá nhiều lần. Xin vui lòng yêu cầu mã mới.',
+  },
   CSRF_FAILED: {
     status: 403,
     message: 'Phiên làm việc không hợp lệ. Xin vui lòng tải lại trang và thử lại.',
@@ -41,10 +46,20 @@ export const ERROR_CODES = {
     status: 409,
     message: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
   },
+  RATING_LINK_INVALID: {
+    status: 403,
+    message:
+      'Đường dẫn đánh giá không đúng hoặc không dành cho hồ sơ này. Xin Ông/Bà quét lại mã QR in trên giấy tờ của hồ sơ.',
+  },
+  ALREADY_RATED: { status: 409, message: 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.' },
   ACCOUNT_LOCKED: {
     status: 423,
     message: 'Tài khoản tạm khóa do nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút.',
+  },
+  PAYMENT_UNAVAILABLE: {
+    status: 503,
+    message: 'Chưa có cổng thanh toán trực tuyến. Xin vui lòng nộp phí bằng mã VietQR hoặc tại quầy.',
   },
   RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Xin vui lòng đợi một lát rồi thử lại.' },
   INTERNAL: { status: 500, message: 'Xin lỗi, hệ thống gặp sự cố. Xin vui lòng thử lại sau.' },

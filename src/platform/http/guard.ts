@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canAccessWard, hasPermission, type Policy } from '../auth/policies';
 import { loadSession } from '../auth/store';
+import { CITIZEN_SESSION_COOKIE } from '../citizens/session';
+import { loadCitizenSession } from '../citizens/store';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
 import { AppError } from './errors';
@@ -27,6 +29,7 @@ function policyOf(request: FastifyRequest): Policy {
  */
 export function installGuard(app: FastifyInstance, options: GuardOptions): void {
   app.decorateRequest('session', null);
+  app.decorateRequest('citizenSession', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.config?.policy && !route.url.startsWith('/api/docs')) {
@@ -40,7 +43,15 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
     request.session = token ? await loadSession(options.db, token, options.clock.now()) : null;
     const policy = policyOf(request);
     if (policy === 'public') return;
+    if (policy === 'citizen') return authenticateCitizen(request);
     const session = request.session;
+    if (
+      !session &&
+      typeof policy === 'object' &&
+      policy.orApplicant &&
+      request.cookies[CITIZEN_SESSION_COOKIE]
+    )
+      return authenticateCitizen(request);
     if (!session) throw new AppError('UNAUTHENTICATED');
     if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError('CSRF_FAILED');
@@ -53,9 +64,22 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
       throw new AppError('UNAUTHENTICATED', 'Xin vui lòng nhập mã xác thực hai bước.');
   });
 
+  /** A citizen's own session and CSRF token; a staff session alone is refused as forbidden. */
+  async function authenticateCitizen(request: FastifyRequest) {
+    const token = request.cookies[CITIZEN_SESSION_COOKIE];
+    request.citizenSession = token ? await loadCitizenSession(options.db, token, options.clock.now()) : null;
+    const session = request.citizenSession;
+    if (!session) throw new AppError(request.session ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+    if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new AppError('CSRF_FAILED');
+    }
+  }
+
   app.addHook('preHandler', async (request) => {
     const policy = policyOf(request);
     if (typeof policy === 'string') return;
+    // The citizen's own dossier: the handler checks it is theirs.
+    if (policy.orApplicant && !request.session && request.citizenSession) return;
     const staff = request.session?.staff;
     if (!staff) throw new AppError('UNAUTHENTICATED');
     if (staff.mustEnrolTotp) throw new AppError('TOTP_ENROLMENT_REQUIRED');

@@ -7,7 +7,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     { config: { policy: 'public' }, schema: { tags: ['platform'], summary: 'Tình trạng hệ thống' } },
     async () => {
       await deps.database.sql.query('SELECT 1');
-      return { status: 'ok', database: deps.database.kind };
+      return { status: 'ok', database: deps.database.kind, jobs: deps.jobs?.state ?? 'off' };
     },
   );
 };

@@ -49,28 +49,13 @@ export function formatDateTimeVn(at: Date): string {
 const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /**
- * `PUBLIC_URL` (e.g. `https://dichvucong.thanhdong.haiphong.gov.vn`), without a trailing slash; undefined when
- * unset. Throws at start-up on a value that is not an http(s) URL.
+ * The site's origin as the citizen reaches it: `PUBLIC_URL` (`Config.publicUrl`) when set, else the request's
+ * protocol and host (a default port dropped: `localhost:80` → `http://localhost`).
  */
-export function readPublicUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const raw = env.PUBLIC_URL?.trim();
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`PUBLIC_URL is not a URL: ${raw}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(`PUBLIC_URL must start with http:// or https://: ${raw}`);
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/** The site's origin as the citizen reached it: `PUBLIC_URL` when set, else the request's protocol and host. */
 export function siteOrigin(request: FastifyRequest, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   const host = HOST.test(request.host) ? request.host : 'localhost';
-  return `${request.protocol === 'https' ? 'https' : 'http'}://${host}`;
+  return new URL(`${request.protocol === 'https' ? 'https' : 'http'}://${host}`).origin;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { batched } from '../db/batch';
 import type { Db } from '../db/connect';
 import { canonicalJson } from '../audit/chain';
 import { AppError } from './errors';
@@ -19,25 +20,76 @@ function scopeOf(request: FastifyRequest): string {
 }
 
 /** Null when the body nests too deeply to hash (canonicalJson recurses and would overflow the stack). */
-function requestHash(request: FastifyRequest): string | null {
+function requestHashOf(request: FastifyRequest): string | null {
   try {
-    return createHash('sha256')
-      .update(
-        `${request.method} ${request.routeOptions.url ?? request.url}\n${canonicalJson(request.params)}\n`,
-      )
-      .update(canonicalJson(request.body ?? null))
-      .digest('hex');
+    return (
+      createHash('sha256')
+        .update(
+          `${request.method} ${request.routeOptions.url ?? request.url}\n${canonicalJson(request.params)}\n`,
+        )
+        // A file sent as its bytes is hashed as they are (canonicalJson would walk them one by one).
+        .update(Buffer.isBuffer(request.body) ? request.body : canonicalJson(request.body ?? null))
+        .digest('hex')
+    );
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;
   }
 }
 
+interface Reservation {
+  scope: string;
+  key: string;
+  requestHash: string;
+}
+
+interface Answer {
+  scope: string;
+  key: string;
+  statusCode: number;
+  /** JSON text as sent, or null for an answer without a JSON body. */
+  body: string | null;
+}
+
+const idOf = (r: { scope: string; key: string }) => `${r.scope}\n${r.key}`;
+
+/** The writes of concurrent keyed mutations, each kind together in one statement (db/batch.ts). */
+function keyWrites(db: Db) {
+  return {
+    /** True for each reservation made; a key already held, or asked for twice at once, is reserved once. */
+    reserve: batched(async (asked: Reservation[]) => {
+      const firsts = asked.filter((r, i) => asked.findIndex((other) => idOf(other) === idOf(r)) === i);
+      const made = await db
+        .insert(idempotencyKeys)
+        .values(firsts.map((r) => ({ ...r, statusCode: PENDING, body: null })))
+        .onConflictDoNothing()
+        .returning({ scope: idempotencyKeys.scope, key: idempotencyKeys.key });
+      const madeIds = new Set(made.map(idOf));
+      return asked.map((r) => firsts.includes(r) && madeIds.has(idOf(r)));
+    }),
+    answer: batched(async (answers: Answer[]) => {
+      const rows = answers.map((a) => sql`(${a.scope}, ${a.key}, ${a.statusCode}::int, ${a.body}::jsonb)`);
+      await db.execute(sql`
+        UPDATE ${idempotencyKeys} SET status_code = answer.status_code, body = answer.body
+        FROM (VALUES ${sql.join(rows, sql`, `)}) AS answer (scope, key, status_code, body)
+        WHERE ${idempotencyKeys.scope} = answer.scope AND ${idempotencyKeys.key} = answer.key
+          AND ${idempotencyKeys.statusCode} = ${PENDING}`);
+      return answers.map(() => undefined);
+    }),
+  };
+}
+
+const writesOf = new WeakMap<Db, ReturnType<typeof keyWrites>>();
+
 /**
  * A mutation sent with an `Idempotency-Key` header is applied once: a retry with the same key and the same
  * request gets the stored answer back; the same key on a different request is refused.
  */
 export function installIdempotency(app: FastifyInstance, db: Db): void {
+  let writes = writesOf.get(db);
+  if (!writes) writesOf.set(db, (writes = keyWrites(db)));
+  const { reserve, answer } = writes;
+
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers[HEADER];
     if (typeof key !== 'string' || request.method === 'GET' || request.method === 'HEAD') return;
@@ -46,23 +98,19 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
         'header idempotency-key': 'Idempotency-Key cần 8–100 ký tự chữ, số hoặc . _ : -',
       });
     }
-    const hash = requestHash(request);
-    if (hash === null) throw new AppError('BAD_REQUEST');
+    const requestHash = requestHashOf(request);
+    if (requestHash === null) throw new AppError('BAD_REQUEST');
+    const scope = scopeOf(request);
     // Reserve the key before the handler runs, so two concurrent retries cannot both apply the change.
-    const reserved = await db
-      .insert(idempotencyKeys)
-      .values({ scope: scopeOf(request), key, requestHash: hash, statusCode: PENDING, body: null })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (reserved.length > 0) {
+    if (await reserve({ scope, key, requestHash })) {
       owners.add(request);
       return;
     }
     const [stored] = await db
       .select()
       .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.scope, scopeOf(request)), eq(idempotencyKeys.key, key)));
-    if (stored && stored.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    if (stored && stored.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     if (!stored || stored.statusCode === PENDING) throw new AppError('CONFLICT', IN_PROGRESS);
     reply.header('idempotent-replay', 'true');
     return reply.status(stored.statusCode).send(stored.body ?? undefined);
@@ -71,19 +119,24 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const key = request.headers[HEADER];
     if (typeof key !== 'string' || !owners.delete(request)) return payload;
-    const reservation = and(
-      eq(idempotencyKeys.scope, scopeOf(request)),
-      eq(idempotencyKeys.key, key),
-      eq(idempotencyKeys.statusCode, PENDING),
-    );
+    const scope = scopeOf(request);
     // A server error applied nothing: free the key so that a retry runs again.
     if (reply.statusCode >= 500) {
-      await db.delete(idempotencyKeys).where(reservation);
+      await db
+        .delete(idempotencyKeys)
+        .where(
+          and(
+            eq(idempotencyKeys.scope, scope),
+            eq(idempotencyKeys.key, key),
+            eq(idempotencyKeys.statusCode, PENDING),
+          ),
+        );
       return payload;
     }
     const isJson = String(reply.getHeader('content-type') ?? '').includes('json');
-    const body = isJson && typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null;
-    await db.update(idempotencyKeys).set({ statusCode: reply.statusCode, body }).where(reservation);
+    // Stored as sent (the jsonb column parses it); SQL NULL for an answer without a JSON body.
+    const body = isJson && typeof payload === 'string' && payload.length > 0 ? payload : null;
+    await answer({ scope, key, statusCode: reply.statusCode, body });
     return payload;
   });
 }

@@ -1,5 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { canonicalJson } from '../audit/chain';
 import type { Db } from '../db/connect';
+import { ReadCache } from '../db/read-cache';
 import { staffAccounts } from '../auth/schema';
 import { adminUnits, orgUnits, provinces, residentialGroups, wards, type OfficeHoursSetting } from './schema';
 
@@ -11,7 +13,7 @@ export async function provinceOfUnit(db: Db, code: string): Promise<string | nul
   return row?.provinceCode ?? null;
 }
 
-export async function findWard(db: Db, code: string) {
+async function readWard(db: Db, code: string) {
   const [row] = await db
     .select({
       ward: wards,
@@ -24,6 +26,14 @@ export async function findWard(db: Db, code: string) {
     .innerJoin(provinces, eq(provinces.code, adminUnits.provinceCode))
     .where(eq(wards.code, code));
   return row;
+}
+
+/** Wards with their office hours (every intake asks); another process's change is seen within 30 s. */
+const wardsByCode = new ReadCache<NonNullable<Awaited<ReturnType<typeof readWard>>>>(30_000);
+
+/** A ward (shared: read it, never change it). */
+export function findWard(db: Db, code: string) {
+  return wardsByCode.get(db, code, () => readWard(db, code));
 }
 
 export function listUnits(db: Db, wardCode: string) {
@@ -113,6 +123,8 @@ export async function updateOfficeHours(db: Db, code: string, officeHours: Offic
     .from(wards)
     .where(eq(wards.code, code));
   if (!before) return undefined;
+  const written = canonicalJson(officeHours);
+  wardsByCode.changing(code, (row) => canonicalJson(row?.ward.officeHours) === written);
   await db.update(wards).set({ officeHours }).where(eq(wards.code, code));
   return before.officeHours;
 }

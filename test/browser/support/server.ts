@@ -17,6 +17,8 @@ export interface TestServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   baseUrl: string;
   databaseKind: 'pglite' | 'postgresql';
+  /** The server's DATA_DIR: its local outbox of e-mail is `<dataDir>/mail`. */
+  dataDir: string;
   /** The server's output so far (for failure messages). */
   output(): string;
   /** Stops the server; throws, with its output, if it had already stopped by itself during the run. */
@@ -163,6 +165,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     baseUrl,
     databaseKind: database ? 'postgresql' : 'pglite',
+    dataDir,
     output,
     stop: async () => {
       const unexpected = crashed;

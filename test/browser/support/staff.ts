@@ -10,9 +10,13 @@ export const DEMO_PASSWORD = 'ThanhDong@2026';
 export const PAGES = {
   overview: { title: 'Tổng quan', path: '/staff/' },
   intake: { title: 'Tiếp nhận hồ sơ', path: '/staff/tiep-nhan' },
+  calling: { title: 'Gọi số', path: '/staff/goi-so' },
+  homeVisits: { title: 'Tiếp nhận tại nhà', path: '/staff/tiep-nhan-tai-nha' },
+  groupRequests: { title: 'Yêu cầu của tổ dân phố', path: '/staff/yeu-cau-to-dan-pho' },
   queue: { title: 'Hồ sơ đang giải quyết', path: '/staff/ho-so' },
   dashboard: { title: 'Bảng điều hành', path: '/staff/dieu-hanh' },
   calendar: { title: 'Lịch làm việc', path: '/staff/lich' },
+  sameDay: { title: 'Ngày không hẹn, không chờ', path: '/staff/ngay-khong-hen' },
   structure: { title: 'Đơn vị và tổ dân phố', path: '/staff/don-vi' },
   audit: { title: 'Nhật ký hệ thống', path: '/staff/nhat-ky' },
   city: { title: 'Các phường trong thành phố', path: '/staff/thanh-pho' },

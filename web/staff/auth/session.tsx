@@ -13,7 +13,12 @@ export type Permission =
   | 'dossiers.act'
   | 'dossiers.apologise'
   | 'registers.export'
-  | 'indicators.read';
+  | 'indicators.read'
+  | 'dossiers.sameDay.edit'
+  | 'homeVisits.read'
+  | 'homeVisits.schedule'
+  | 'homeVisits.request'
+  | 'queue.call';
 
 /** `GET /api/v1/auth/me` */
 export interface Me {

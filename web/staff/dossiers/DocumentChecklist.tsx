@@ -1,5 +1,6 @@
 import { Checkbox, Fieldset, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Vi } from '../../shared/Vi';
 import type { ProcedureDocument } from './dossierApi';
 
 interface DocumentChecklistProps {
@@ -60,7 +61,7 @@ export function DocumentChecklist(props: DocumentChecklistProps) {
             onChange={(event) => toggle(document.id, event.currentTarget.checked)}
             label={
               <>
-                {document.name} <Tags document={document} />
+                <Vi>{document.name}</Vi> <Tags document={document} />
               </>
             }
             description={[

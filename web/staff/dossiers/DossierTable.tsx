@@ -57,8 +57,8 @@ export function DossierTable({ caption, items }: { caption: string; items: Dossi
                 item.code
               )}
             </Table.Th>
-            <Table.Td>{item.procedureName}</Table.Td>
-            {withApplicant && <Table.Td>{item.applicantName}</Table.Td>}
+            <Table.Td lang="vi">{item.procedureName}</Table.Td>
+            {withApplicant && <Table.Td lang="vi">{item.applicantName}</Table.Td>}
             <Table.Td>{statusLabel(item.status, item.statusLabel)}</Table.Td>
             <Table.Td className="nowrap">{formatDateTime(item.receivedAt)}</Table.Td>
             <Table.Td className="nowrap">{item.dueDate ? formatDate(item.dueDate) : '—'}</Table.Td>

@@ -64,7 +64,8 @@ export interface IntakeBody {
   procedureCode: string;
   applicant: { fullName: string; idNumber: string; phone: string; address: string };
   documentsReceived: string[];
-  channel: 'counter';
+  /** 'home': taken at the home of a person who cannot travel (a home visit). */
+  channel: 'counter' | 'home';
   outcome: IntakeOutcome;
   missingDocuments?: string[];
   reasons?: string[];
@@ -100,6 +101,8 @@ export interface DossierListItem {
   urgency?: Urgency;
   urgencyLabel?: string;
   lateTwice?: boolean;
+  /** Due the day it was received ("không hẹn, không chờ"): in the same-day lane of the queue. */
+  sameDay?: boolean;
 }
 
 export interface DossierQueue {

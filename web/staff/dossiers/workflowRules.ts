@@ -7,6 +7,7 @@ import { ACTIONS, type ActionKey, type StatusKey } from '../../../src/modules/do
 /** Actions with a form in the workspace, in the order they are offered. Intake actions live on the intake page. */
 export const DOSSIER_ACTIONS = [
   'receive',
+  'refuse',
   'hand_over',
   'request_supplement',
   'supplement_received',

@@ -20,18 +20,18 @@ function AccountDetails() {
   const me = useMe();
   const roleLabel = useRoleLabel();
   const rows = [
-    [t('staff.account.fullName'), me.fullName],
+    [t('staff.account.fullName'), me.fullName, 'vi'],
     [t('staff.account.username'), me.username],
     [t('staff.account.role'), roleLabel(me.role)],
-    [t('staff.account.unit'), me.unit?.name],
-    [t('staff.account.ward'), me.ward?.name],
-  ].filter((row): row is [string, string] => Boolean(row[1]));
+    [t('staff.account.unit'), me.unit?.name, 'vi'],
+    [t('staff.account.ward'), me.ward?.name, 'vi'],
+  ].filter((row): row is [string, string, string?] => Boolean(row[1]));
   return (
     <dl className="details-list">
-      {rows.map(([term, value]) => (
+      {rows.map(([term, value, lang]) => (
         <div key={term}>
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd lang={lang}>{value}</dd>
         </div>
       ))}
     </dl>

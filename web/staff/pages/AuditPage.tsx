@@ -62,7 +62,7 @@ export function AuditPage() {
               {records.map((record) => (
                 <Table.Tr key={record.id}>
                   <Table.Th scope="row">{formatDateTime(record.at, { seconds: true })}</Table.Th>
-                  <Table.Td>{record.actorName}</Table.Td>
+                  <Table.Td lang="vi">{record.actorName}</Table.Td>
                   <Table.Td>
                     <code>{record.action}</code>
                   </Table.Td>

@@ -22,7 +22,9 @@ function WardTable({ city }: { city: CityWards }) {
 
   return (
     <>
-      <Text mb="md">{city.province.name}</Text>
+      <Text mb="md" lang="vi">
+        {city.province.name}
+      </Text>
       <TextInput
         id="tim-phuong"
         type="search"
@@ -52,7 +54,9 @@ function WardTable({ city }: { city: CityWards }) {
           {shown.map((ward) => (
             <Table.Tr key={ward.code}>
               <Table.Td>{ward.code}</Table.Td>
-              <Table.Th scope="row">{ward.name}</Table.Th>
+              <Table.Th scope="row" lang="vi">
+                {ward.name}
+              </Table.Th>
               <Table.Td>{ward.onPlatform ? t('staff.city.joined') : t('staff.city.notJoined')}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,8 @@
 import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Vi } from '../../shared/Vi';
 import { useMe } from '../auth/session';
 import { PageTitle } from '../components/PageTitle';
 import { allowedPages } from '../shell/navigation';
@@ -16,7 +18,15 @@ export function OverviewPage() {
   return (
     <>
       <PageTitle>{t('staff.overview.greeting', { name: me.fullName })}</PageTitle>
-      <Text mb="xl">{[roleLabel(me.role), me.unit?.name, me.ward?.name].filter(Boolean).join(' · ')}</Text>
+      <Text mb="xl">
+        {roleLabel(me.role)}
+        {[me.unit?.name, me.ward?.name].filter(Boolean).map((name) => (
+          <Fragment key={name}>
+            {' · '}
+            <Vi>{name}</Vi>
+          </Fragment>
+        ))}
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {pages.map((page) => (
           <Card key={page.id} withBorder padding="lg">

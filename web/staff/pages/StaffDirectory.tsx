@@ -37,9 +37,13 @@ export function StaffDirectory({ wardCode }: { wardCode: string }) {
             <Table.Tbody>
               {rows.map((person) => (
                 <Table.Tr key={person.id}>
-                  <Table.Th scope="row">{person.fullName}</Table.Th>
+                  <Table.Th scope="row" lang="vi">
+                    {person.fullName}
+                  </Table.Th>
                   <Table.Td>{roleLabel(person.role)}</Table.Td>
-                  <Table.Td>{person.unitName ?? t('staff.directory.noUnit')}</Table.Td>
+                  <Table.Td lang={person.unitName ? 'vi' : undefined}>
+                    {person.unitName ?? t('staff.directory.noUnit')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

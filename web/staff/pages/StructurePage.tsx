@@ -61,7 +61,9 @@ function WardStructure({ wardCode }: { wardCode: string }) {
             <Table.Tbody>
               {rows.map((unit) => (
                 <Table.Tr key={unit.id}>
-                  <Table.Th scope="row">{unit.name}</Table.Th>
+                  <Table.Th scope="row" lang="vi">
+                    {unit.name}
+                  </Table.Th>
                   <Table.Td>
                     {t(`staff.structure.unitKinds.${unit.kind}`, { defaultValue: unit.kind })}
                   </Table.Td>
@@ -89,9 +91,13 @@ function WardStructure({ wardCode }: { wardCode: string }) {
             <Table.Tbody>
               {rows.map((group) => (
                 <Table.Tr key={group.id}>
-                  <Table.Th scope="row">{group.name}</Table.Th>
+                  <Table.Th scope="row" lang="vi">
+                    {group.name}
+                  </Table.Th>
                   <Table.Td>{formatNumber(group.households)}</Table.Td>
-                  <Table.Td>{group.headName ?? t('staff.structure.noGroupHead')}</Table.Td>
+                  <Table.Td lang={group.headName ? 'vi' : undefined}>
+                    {group.headName ?? t('staff.structure.noGroupHead')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -21,7 +21,9 @@ function UserSummary() {
   const roleLabel = useRoleLabel();
   return (
     <div>
-      <Text fw={700}>{me.fullName}</Text>
+      <Text fw={700} lang="vi">
+        {me.fullName}
+      </Text>
       <Text size="sm" c="gray.7">
         {roleLabel(me.role)}
       </Text>

@@ -2,7 +2,19 @@ import type { Me, Permission } from '../auth/session';
 import { can } from '../auth/session';
 
 export type StaffPageId =
-  'overview' | 'intake' | 'queue' | 'dashboard' | 'calendar' | 'structure' | 'audit' | 'city' | 'account';
+  | 'overview'
+  | 'intake'
+  | 'calling'
+  | 'homeVisits'
+  | 'groupRequests'
+  | 'queue'
+  | 'dashboard'
+  | 'calendar'
+  | 'sameDay'
+  | 'structure'
+  | 'audit'
+  | 'city'
+  | 'account';
 
 export interface StaffPage {
   id: StaffPageId;
@@ -18,6 +30,9 @@ export interface StaffPage {
 export const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'overview', path: '/', permission: null },
   { id: 'intake', path: '/tiep-nhan', permission: 'dossiers.intake' },
+  { id: 'calling', path: '/goi-so', permission: 'queue.call' },
+  { id: 'homeVisits', path: '/tiep-nhan-tai-nha', permission: 'homeVisits.read' },
+  { id: 'groupRequests', path: '/yeu-cau-to-dan-pho', permission: 'homeVisits.request' },
   { id: 'queue', path: '/ho-so', permission: 'dossiers.read' },
   {
     id: 'dashboard',
@@ -26,6 +41,7 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     roles: ['ward_leader', 'department_head'],
   },
   { id: 'calendar', path: '/lich', permission: 'calendar.read' },
+  { id: 'sameDay', path: '/ngay-khong-hen', permission: 'dossiers.sameDay.edit' },
   { id: 'structure', path: '/don-vi', permission: 'ward.structure.read' },
   { id: 'audit', path: '/nhat-ky', permission: 'audit.read' },
   { id: 'city', path: '/thanh-pho', permission: 'city.read' },

@@ -1,19 +1,19 @@
 /**
- * `/tra-cuu` and `/tra-cuu/<code>`: dossier tracking for anyone holding the receipt. One indexed query for the
- * dossier, one for its events (prepared statements reading only the columns shown), the ward's contact from a
- * short-lived memory cache, one string template;
- * `Cache-Control: no-store` so a shared phone or proxy never shows an old status.
+ * `/tra-cuu` and `/tra-cuu/<code>`: dossier tracking for anyone holding the receipt. The dossier's page comes from
+ * the public view cache (../public-view: one indexed query at most once a second per code, the HTML rendered
+ * once, an ETag), the ward's contact from a short-lived memory cache; an unknown code is answered 404 and
+ * `no-store`, and is not remembered.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../../../platform/http/deps';
 import { queryText, sendHtml, wardInfoCache } from '../../../platform/http/html';
-import { publicView } from '../presenters';
-import * as store from '../store';
+import { publicViewCache, rendered, sendRendered } from '../public-view';
 import { CODE_MESSAGE, dossierNotFoundPage, trackingFormPage, trackingPage } from './tracking';
 
 const CODE = /^\d{5}-\d{6}-\d{4}$/;
 const PAGE = { config: { policy: 'public' as const }, schema: { hide: true } };
 const NO_STORE = { cache: 'no-store' };
+const HTML = 'text/html; charset=utf-8';
 
 /**
  * What the citizen typed → the canonical code, or null. Spaces and the dashes a phone keyboard may
@@ -30,6 +30,7 @@ export const dossierPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
   const { db } = deps.database;
   const portalWard = deps.config.portalWard;
   const wardInfo = wardInfoCache(db);
+  const views = publicViewCache(db);
 
   app.get('/tra-cuu', PAGE, async (request, reply) => {
     const ward = await wardInfo(portalWard);
@@ -45,25 +46,16 @@ export const dossierPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
 
   app.get('/tra-cuu/:code', PAGE, async (request, reply) => {
     const { code } = request.params as { code: string };
-    if (!CODE.test(code)) {
-      const canonical = normaliseDossierCode(code);
-      if (canonical) return reply.redirect(`/tra-cuu/${canonical}`, 301);
+    const canonical = normaliseDossierCode(code);
+    if (canonical && canonical !== code) return reply.redirect(`/tra-cuu/${canonical}`, 301);
+    const entry = canonical ? await views.get(canonical) : undefined;
+    if (!entry) {
       return sendHtml(reply, dossierNotFoundPage(code, await wardInfo(portalWard)), {
         status: 404,
         ...NO_STORE,
       });
     }
-    const dossier = await store.findPublicByCode(db, code);
-    if (!dossier) {
-      return sendHtml(reply, dossierNotFoundPage(code, await wardInfo(portalWard)), {
-        status: 404,
-        ...NO_STORE,
-      });
-    }
-    const [events, ward] = await Promise.all([
-      store.listPublicEvents(db, dossier.id),
-      wardInfo(dossier.wardCode),
-    ]);
-    return sendHtml(reply, trackingPage(publicView(dossier, events), ward, deps.clock.now()), NO_STORE);
+    entry.html ??= rendered(trackingPage(entry.view, await wardInfo(entry.wardCode), deps.clock.now()));
+    return sendRendered(request, reply, entry.html, HTML);
   });
 };

@@ -117,7 +117,12 @@ function guideBody(view: GuideView, print: boolean): string {
   const actions = print
     ? `<p class="np"><a class="t" href="/thu-tuc/${view.code}">Quay lại trang hướng dẫn</a></p>` +
       `<p class="np hint">Để in: chọn “In” (hoặc nhấn Ctrl + P) trong trình duyệt. Trang được định dạng cho khổ giấy A4.</p>`
-    : `<ul class="go np"><li><a href="/thu-tuc/${view.code}/in">Bản in hướng dẫn</a></li>` +
+    : `<ul class="go np">` +
+      // Fully or partly online procedures are filed on the portal (its page /nop-truc-tuyen/<code>).
+      (p.onlineLevel === 'truc_tiep'
+        ? ''
+        : `<li><a href="/nop-truc-tuyen/${view.code}">Nộp hồ sơ trực tuyến</a></li>`) +
+      `<li><a href="/thu-tuc/${view.code}/in">Bản in hướng dẫn</a></li>` +
       `<li><a href="#ma-qr">Mã QR của trang này</a></li></ul>`;
   const forms = p.documents.flatMap((d) => (d.form ? [d.form] : []));
   return (

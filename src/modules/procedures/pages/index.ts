@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../../../platform/http/deps';
-import { queryText, readPublicUrl, sendHtml, siteOrigin, wardInfoCache } from '../../../platform/http/html';
+import { queryText, sendHtml, siteOrigin, wardInfoCache } from '../../../platform/http/html';
 import { findProcedure, searchProcedures } from '../store';
 import { guidePage, printGuidePage, procedureNotFoundPage, type GuideView } from './detail';
 import { procedureListPage } from './list';
@@ -22,9 +22,8 @@ export const procedurePages: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   const { db } = deps.database;
   const wardCode = deps.config.portalWard;
   const wardInfo = wardInfoCache(db);
-  const publicUrl = readPublicUrl();
   const guideUrl = (request: FastifyRequest, code: string) =>
-    `${siteOrigin(request, publicUrl)}/thu-tuc/${code}`;
+    `${siteOrigin(request, deps.config.publicUrl)}/thu-tuc/${code}`;
 
   /** The procedure named in the path, or undefined after answering with the 404 page. */
   async function load(request: FastifyRequest, reply: FastifyReply): Promise<GuideView | undefined> {

@@ -14,6 +14,7 @@ import { indicatorsPath, type Figure, type Indicators, type Period } from '../..
 import { isNotReady, NotReady } from '../../dossiers/NotReady';
 import { FigureCards, FigureChart } from './FigureChart';
 import { FigureRecords, LeaderLists } from './FigureLists';
+import { ONLINE_SERVICE_KEYS, OnlineServices } from './OnlineServices';
 
 const PERIOD_FIELDS = { from: 'ky-tu-ngay', to: 'ky-den-ngay' };
 
@@ -27,18 +28,21 @@ function Figures({ indicators }: { indicators: ApiData<Indicators> }) {
   if (isNotReady(indicators.error)) return <NotReady what={t('staff.dashboard.figures')} />;
   return (
     <ApiDataView data={indicators}>
-      {({ figures }) => (
-        <Stack gap="xl">
-          <FigureCards figures={figures} selected={selected?.key ?? null} onOpen={setSelected} />
-          <section aria-labelledby="bieu-do">
-            <Title order={2} id="bieu-do" mb="xs">
-              {t('staff.dashboard.chart')}
-            </Title>
-            <FigureChart figures={figures} selected={selected?.key ?? null} onOpen={setSelected} />
-          </section>
-          {selected && <FigureRecords key={selected.key} figure={selected} />}
-        </Stack>
-      )}
+      {(data) => {
+        const figures = data.figures.filter((figure) => !ONLINE_SERVICE_KEYS.includes(figure.key));
+        return (
+          <Stack gap="xl">
+            <FigureCards figures={figures} selected={selected?.key ?? null} onOpen={setSelected} />
+            <section aria-labelledby="bieu-do">
+              <Title order={2} id="bieu-do" mb="xs">
+                {t('staff.dashboard.chart')}
+              </Title>
+              <FigureChart figures={figures} selected={selected?.key ?? null} onOpen={setSelected} />
+            </section>
+            {selected && <FigureRecords key={selected.key} figure={selected} />}
+          </Stack>
+        );
+      }}
     </ApiDataView>
   );
 }
@@ -140,6 +144,19 @@ export function DashboardPage() {
           <Text>{city.data ? t('staff.dashboard.noWard') : t('common.loading')}</Text>
         )}
       </section>
+      {indicators.data?.period && (
+        <section aria-labelledby="dich-vu-truc-tuyen">
+          <Title order={2} id="dich-vu-truc-tuyen" mb="sm">
+            {t('staff.dashboard.onlineServices')}
+          </Title>
+          <OnlineServices
+            key={`${ward}:${indicators.data.period.from}:${indicators.data.period.to}`}
+            figures={indicators.data.figures}
+            period={indicators.data.period}
+            ward={needsWard ? ward : undefined}
+          />
+        </section>
+      )}
       <LeaderLists figures={indicators.data?.figures} />
     </Stack>
   );

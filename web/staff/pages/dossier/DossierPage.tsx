@@ -16,17 +16,19 @@ import {
 import { useStatusLabel } from '../../dossiers/DossierTable';
 import { DossierActions } from './DossierActions';
 import { DossierDocuments } from './DossierDocuments';
+import { DossierFiles } from './DossierFiles';
 import { DossierTimeline } from './DossierTimeline';
 
-function Facts({ items }: { items: [string, string | null | undefined][] }) {
+/** Terms and values; a value in Vietnamese whatever the interface language (a name, an address) gives 'vi'. */
+function Facts({ items }: { items: [string, string | null | undefined, 'vi'?][] }) {
   return (
     <dl className="details-list">
       {items
-        .filter((item): item is [string, string] => Boolean(item[1]))
-        .map(([term, value]) => (
+        .filter((item): item is [string, string, 'vi'?] => Boolean(item[1]))
+        .map(([term, value, lang]) => (
           <div key={term}>
             <dt>{term}</dt>
-            <dd>{value}</dd>
+            <dd lang={lang}>{value}</dd>
           </div>
         ))}
     </dl>
@@ -46,7 +48,7 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
   return (
     <Stack gap="xl">
       <Paper withBorder p="md" component="section" aria-labelledby="tom-tat-ho-so">
-        <Title order={2} size="h3" id="tom-tat-ho-so" mb="xs">
+        <Title order={2} size="h3" id="tom-tat-ho-so" mb="xs" lang="vi">
           {dossier.procedureName}
         </Title>
         <Group gap="xl" align="flex-start">
@@ -85,10 +87,10 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
           </Title>
           <Facts
             items={[
-              [t('staff.intake.applicant.fullName'), dossier.applicant.fullName],
+              [t('staff.intake.applicant.fullName'), dossier.applicant.fullName, 'vi'],
               [t('staff.intake.applicant.idNumber'), dossier.applicant.idNumber],
               [t('staff.intake.applicant.phone'), dossier.applicant.phone],
-              [t('staff.intake.applicant.address'), dossier.applicant.address],
+              [t('staff.intake.applicant.address'), dossier.applicant.address, 'vi'],
             ]}
           />
         </section>
@@ -99,7 +101,7 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
           <Facts
             items={[
               [t('staff.dossier.procedureCode'), dossier.procedureCode],
-              [t('staff.dossier.receivedBy'), dossier.receivedByName],
+              [t('staff.dossier.receivedBy'), dossier.receivedByName, 'vi'],
               [
                 t('staff.dossier.channel'),
                 t(`staff.channels.${dossier.channel}`, { defaultValue: dossier.channel }),
@@ -126,6 +128,7 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
           reload();
         }}
       />
+      <DossierFiles dossier={dossier} />
       <DossierTimeline events={dossier.events} />
       <DossierDocuments dossier={dossier} />
     </Stack>

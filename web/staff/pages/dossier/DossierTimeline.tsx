@@ -40,8 +40,8 @@ export function DossierTimeline({ events }: { events: DossierEvent[] }) {
               <Table.Th scope="row">
                 {t(`staff.actionLabels.${event.action}`, { defaultValue: event.label })}
               </Table.Th>
-              <Table.Td>{event.actorName}</Table.Td>
-              <Table.Td>{event.unit ?? '—'}</Table.Td>
+              <Table.Td lang="vi">{event.actorName}</Table.Td>
+              <Table.Td lang="vi">{event.unit ?? '—'}</Table.Td>
               <Table.Td>
                 {event.timing ? (
                   <span className={`status-label ${TIMINGS[event.timing]?.className ?? ''}`}>
@@ -53,7 +53,7 @@ export function DossierTimeline({ events }: { events: DossierEvent[] }) {
                   '—'
                 )}
               </Table.Td>
-              <Table.Td>{event.note ?? ''}</Table.Td>
+              <Table.Td lang="vi">{event.note ?? ''}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -50,6 +50,7 @@ export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'card', 'online'] as co
 /** The fields each action's form shows, in order; `note` is always optional. */
 export const ACTION_FIELDS: Record<ActionChoice, readonly ActionField[]> = {
   receive: ['documentIds', 'note'],
+  refuse: ['reason'],
   hand_over: ['toUnit', 'toOfficerId', 'note'],
   request_supplement: ['documentIds', 'reason'],
   supplement_received: ['documentIds', 'note'],
@@ -126,6 +127,8 @@ export function actionBody(
     case 'withdraw':
     case 'stop':
       return { reason: values.reason.trim() };
+    case 'refuse':
+      return { reasons: [values.reason.trim()] };
   }
 }
 
@@ -153,7 +156,9 @@ export function validateAction(
 
 /** Error-summary targets: the API's field names → the ids of this form's inputs. */
 export function actionFieldIds(action: ActionChoice, firstDocumentId: string): Record<string, string> {
-  const ids: Record<string, string> = {};
+  // A refusal names its reasons as a list: the server's errors come as reasons or reasons.0.
+  const ids: Record<string, string> =
+    action === 'refuse' ? { reasons: fieldId('reason'), 'reasons.0': fieldId('reason') } : {};
   for (const field of ACTION_FIELDS[action]) {
     if (field === 'documentIds') ids[documentsField(action)] = fieldId(`giay-to-${firstDocumentId}`);
     else if (field === 'outcome' || field === 'channel') ids[field] = optionId(field, CHOICES[field][0]);

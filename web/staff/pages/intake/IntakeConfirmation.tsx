@@ -48,9 +48,9 @@ export function IntakeConfirmation({ done, onNew }: { done: IntakeDone; onNew: (
         <Text className="dossier-code-large">{created.code}</Text>
         <dl className="details-list details-inline">
           <dt>{t('staff.intake.done.applicant')}</dt>
-          <dd>{done.applicantName}</dd>
+          <dd lang="vi">{done.applicantName}</dd>
           <dt>{t('staff.intake.done.procedure')}</dt>
-          <dd>{done.procedureName}</dd>
+          <dd lang="vi">{done.procedureName}</dd>
           <dt>{t('staff.intake.done.receivedAt')}</dt>
           <dd>{formatDateTime(created.receivedAt)}</dd>
           {outcome === 'receive' && created.dueDate && (

@@ -16,6 +16,7 @@ import {
 } from '../../dossiers/dossierApi';
 import { DocumentChecklist } from '../../dossiers/DocumentChecklist';
 import { useIdempotentPost } from '../../dossiers/idempotency';
+import { homeVisitPath, type HomeVisit } from '../home-visits/homeVisitApi';
 import { FeeFields } from './FeeFields';
 import { IntakeConfirmation, type IntakeDone } from './IntakeConfirmation';
 import {
@@ -47,8 +48,31 @@ function ProcedureFacts({ procedure }: { procedure: ProcedureSummary }) {
   );
 }
 
-/** One intake, from choosing the procedure to the printed receipt; remounted for the next applicant. */
-export function IntakeForm({ procedures, onNew }: { procedures: ProcedureSummary[]; onNew: () => void }) {
+/** The applicant of a dossier taken at a home: the person the visit was asked for. */
+function homeApplicant(visit: HomeVisit): IntakeValues {
+  const { person } = visit;
+  const applicant = {
+    fullName: person.fullName,
+    idNumber: '',
+    phone: person.phone ?? '',
+    address: person.address ?? '',
+  };
+  return { ...EMPTY_VALUES, applicant };
+}
+
+/**
+ * One intake, from choosing the procedure to the printed receipt; remounted for the next applicant. With a home
+ * visit, taken at the home (channel "home") for the visit's person and procedure, then linked to the visit.
+ */
+export function IntakeForm({
+  procedures,
+  onNew,
+  homeVisit,
+}: {
+  procedures: ProcedureSummary[];
+  onNew: () => void;
+  homeVisit?: HomeVisit;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const { expire } = useSession();
@@ -56,12 +80,17 @@ export function IntakeForm({ procedures, onNew }: { procedures: ProcedureSummary
   const nameRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
   const receiveRef = useRef<HTMLButtonElement>(null);
-  const [selected, setSelected] = useState<ProcedureSummary | null>(null);
-  const [values, setValues] = useState<IntakeValues>(EMPTY_VALUES);
+  const [selected, setSelected] = useState<ProcedureSummary | null>(
+    () => procedures.find((p) => p.code === homeVisit?.procedure.code) ?? null,
+  );
+  const [values, setValues] = useState<IntakeValues>(() =>
+    homeVisit ? homeApplicant(homeVisit) : EMPTY_VALUES,
+  );
   const [mode, setMode] = useState<IntakeOutcome>('receive');
   const [done, setDone] = useState<IntakeDone | null>(null);
   const { submitting, error, setError, run, fieldError } = useSubmission();
   const { post, reset } = useIdempotentPost();
+  const link = useIdempotentPost();
   const detail = useApiData<ProcedureDetail>(selected ? procedurePath(selected.code, me.ward?.code) : null);
   const procedure = detail.data?.code === selected?.code ? detail.data : undefined;
 
@@ -121,7 +150,15 @@ export function IntakeForm({ procedures, onNew }: { procedures: ProcedureSummary
     }
     const outcome = mode;
     void run(async () => {
-      const created = await post<IntakeResult>(DOSSIERS_PATH, intakeBody(procedure, values, outcome));
+      const channel = homeVisit ? 'home' : 'counter';
+      const created = await post<IntakeResult>(DOSSIERS_PATH, {
+        ...intakeBody(procedure, values, outcome),
+        channel,
+      });
+      if (homeVisit) {
+        await link.post(`${homeVisitPath(homeVisit.id)}/dossier`, { dossierCode: created.code });
+        link.reset();
+      }
       reset();
       setDone({
         outcome,

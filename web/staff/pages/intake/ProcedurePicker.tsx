@@ -106,7 +106,9 @@ export function ProcedurePicker({ procedures, selected, onSelect, error, inputRe
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(procedure)}
             >
-              <span className="procedure-option-name">{procedure.name}</span>
+              <span className="procedure-option-name" lang="vi">
+                {procedure.name}
+              </span>
               <span className="procedure-option-meta">
                 {procedure.code} · {procedure.field} · {timeLimitText(t, procedure.timeLimit)}
               </span>

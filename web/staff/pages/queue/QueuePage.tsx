@@ -13,7 +13,10 @@ import { RegisterExport } from './RegisterExport';
 
 const isUrgency = (value: string | null): value is Urgency => URGENCIES.includes(value as Urgency);
 
-/** The queue, filtered by the address's `q`, `urgency` and `status` (so a figure elsewhere can link to it). */
+/** The same-day lane ("Làn trong ngày") of the "không hẹn, không chờ" day: `?lan=trong-ngay`. */
+const SAME_DAY_LANE = 'trong-ngay';
+
+/** The queue, filtered by the address's `q`, `urgency`, `status` and `lan` (so a figure elsewhere can link to it). */
 function QueueView({
   queue,
   reload,
@@ -30,6 +33,7 @@ function QueueView({
   const urgencyParam = params.get('urgency');
   const urgency = isUrgency(urgencyParam) ? urgencyParam : '';
   const status = params.get('status') ?? '';
+  const sameDayLane = params.get('lan') === SAME_DAY_LANE;
 
   const setParam = (name: string, value: string) =>
     setParams(
@@ -47,6 +51,7 @@ function QueueView({
     (item) =>
       (!urgency || item.urgency === urgency) &&
       (!status || item.status === status) &&
+      (!sameDayLane || item.sameDay) &&
       (!needle || foldForSearch(`${item.code} ${item.applicantName} ${item.procedureName}`).includes(needle)),
   );
   const statuses = [
@@ -73,6 +78,21 @@ function QueueView({
               {t(`staff.urgency.${level}`)}: {countOf(level)}
             </Button>
           ))}
+          <Button
+            variant={sameDayLane ? 'filled' : 'outline'}
+            aria-pressed={sameDayLane}
+            onClick={() => setParam('lan', sameDayLane ? '' : SAME_DAY_LANE)}
+          >
+            {t('staff.queue.sameDayLane')}: {queue.items.filter((item) => item.sameDay).length}
+          </Button>
+          <Button
+            variant={status === 'submitted' ? 'filled' : 'outline'}
+            aria-pressed={status === 'submitted'}
+            onClick={() => setParam('status', status === 'submitted' ? '' : 'submitted')}
+          >
+            {t('staff.queue.onlineWaiting')}:{' '}
+            {queue.items.filter((item) => item.status === 'submitted').length}
+          </Button>
         </Group>
       </section>
       <Group align="flex-end" gap="md" role="search" aria-label={t('staff.queue.filters')}>
