@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canAccessWard } from '../../platform/auth/policies';
 import { addDays, toLocalDate } from '../../platform/calendar/rules';
 import { currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
-import { AppError } from '../../platform/http/errors';
+import { checkPeriod, readableWard } from '../../platform/http/indicator-query';
 import { WARD_CODE } from '../../platform/http/schemas';
-import { findWard } from '../../platform/wards/store';
 import { paidFeesBetween } from '../payments/api';
 import { listIndicatorRows, type IndicatorScope } from './indicator-store';
 import {
@@ -20,8 +18,6 @@ import {
 } from './indicators';
 import { STATUSES } from './workflow';
 
-/** A year, leap day included: the longest period one request may cover. */
-const MAX_PERIOD_DAYS = 366;
 const isDay = (v: string) => {
   try {
     return addDays(v, 0) === v;
@@ -52,14 +48,7 @@ function periodOf(query: Filters, now: Date): Period {
   const today = toLocalDate(now);
   const to = query.to ?? today;
   const from = query.from ?? `${to.slice(0, 8)}01`;
-  if (from > to) {
-    const message = 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.';
-    throw new AppError('VALIDATION_FAILED', message, { 'querystring/from': message });
-  }
-  if (addDays(from, MAX_PERIOD_DAYS - 1) < to) {
-    const message = `Mỗi lần xem tối đa ${MAX_PERIOD_DAYS} ngày.`;
-    throw new AppError('VALIDATION_FAILED', message, { 'querystring/to': message });
-  }
+  checkPeriod(from, to);
   return { from, to, today };
 }
 
@@ -79,15 +68,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     staff: ReturnType<typeof currentStaff>,
     query: Filters,
   ): Promise<IndicatorScope & { wardName: string }> {
-    const wardCode = query.ward ?? staff.wardCode;
-    if (!wardCode) {
-      const message = 'Xin chọn phường, xã cần xem.';
-      throw new AppError('VALIDATION_FAILED', message, { 'querystring/ward': message });
-    }
-    const ward = await findWard(db, wardCode);
-    if (!ward) throw new AppError('NOT_FOUND', 'Phường, xã này chưa sử dụng nền tảng.');
-    if (!canAccessWard(staff, wardCode, ward.provinceCode)) throw new AppError('FORBIDDEN');
-    return { wardCode, wardName: ward.name, unitId: query.unit, procedureCode: query.procedure };
+    const ward = await readableWard(db, staff, query.ward);
+    return { wardCode: ward.code, wardName: ward.name, unitId: query.unit, procedureCode: query.procedure };
   }
 
   /** The dossiers that may count, with the fees paid online through the payments module. */

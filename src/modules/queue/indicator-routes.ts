@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canAccessWard } from '../../platform/auth/policies';
-import { addDays, toLocalDate } from '../../platform/calendar/rules';
+import { toLocalDate } from '../../platform/calendar/rules';
 import { currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
-import { AppError } from '../../platform/http/errors';
+import { checkPeriod, readableWard } from '../../platform/http/indicator-query';
 import { WARD_CODE } from '../../platform/http/schemas';
-import { findWard } from '../../platform/wards/store';
 import {
   BASIS,
   computeFigures,
@@ -23,8 +21,6 @@ import {
 import { ticketJson } from './routes';
 import { listTickets, type Ticket } from './store';
 
-/** A year, leap day included: the longest period one request may cover. */
-const MAX_PERIOD_DAYS = 366;
 const ISO_DAY = z.iso.date('Ngày có dạng YYYY-MM-DD, ví dụ 2026-03-31');
 
 const filters = z.object({
@@ -44,14 +40,7 @@ interface Period {
 function periodOf(query: Filters, today: string): Period {
   const to = query.to ?? today;
   const from = query.from ?? `${to.slice(0, 8)}01`;
-  if (from > to) {
-    const message = 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.';
-    throw new AppError('VALIDATION_FAILED', message, { 'querystring/from': message });
-  }
-  if (addDays(from, MAX_PERIOD_DAYS - 1) < to) {
-    const message = `Mỗi lần xem tối đa ${MAX_PERIOD_DAYS} ngày.`;
-    throw new AppError('VALIDATION_FAILED', message, { 'querystring/to': message });
-  }
+  checkPeriod(from, to);
   return { from, to };
 }
 
@@ -68,14 +57,8 @@ export const queueIndicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
 
   /** Staff see their own ward; the city reviewer names a ward of its province. */
   async function load(staff: ReturnType<typeof currentStaff>, query: Filters) {
-    const wardCode = query.ward ?? staff.wardCode;
-    if (!wardCode) {
-      const message = 'Xin chọn phường, xã cần xem.';
-      throw new AppError('VALIDATION_FAILED', message, { 'querystring/ward': message });
-    }
-    const ward = await findWard(db, wardCode);
-    if (!ward) throw new AppError('NOT_FOUND', 'Phường, xã này chưa sử dụng nền tảng.');
-    if (!canAccessWard(staff, wardCode, ward.provinceCode)) throw new AppError('FORBIDDEN');
+    const ward = await readableWard(db, staff, query.ward);
+    const wardCode = ward.code;
     const period = periodOf(query, toLocalDate(deps.clock.now()));
     return {
       ward: { code: wardCode, name: ward.name },

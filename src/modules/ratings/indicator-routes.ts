@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canAccessWard } from '../../platform/auth/policies';
-import { addDays, toLocalDate } from '../../platform/calendar/rules';
+import { toLocalDate } from '../../platform/calendar/rules';
 import { currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { checkPeriod, readableWard } from '../../platform/http/indicator-query';
 import { WARD_CODE } from '../../platform/http/schemas';
-import { findWard } from '../../platform/wards/store';
 import { periodInstants } from '../dossiers/indicators';
 import {
   BASIS,
@@ -27,8 +26,6 @@ import {
 } from './rules';
 import { listRatings } from './store';
 
-/** A year, leap day included: the longest period one request may cover. */
-const MAX_PERIOD_DAYS = 366;
 const ISO_DAY = z.iso.date('Ngày có dạng YYYY-MM-DD, ví dụ 2026-03-31');
 
 const filters = z.object({
@@ -60,14 +57,7 @@ function periodOf(query: Filters, today: string): Period {
   if (whole) return { from: whole.from, to: whole.to };
   const to = query.to ?? today;
   const from = query.from ?? quarterOf(to).from;
-  if (from > to) {
-    const message = 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.';
-    throw new AppError('VALIDATION_FAILED', message, { 'querystring/from': message });
-  }
-  if (addDays(from, MAX_PERIOD_DAYS - 1) < to) {
-    const message = `Mỗi lần xem tối đa ${MAX_PERIOD_DAYS} ngày.`;
-    throw new AppError('VALIDATION_FAILED', message, { 'querystring/to': message });
-  }
+  checkPeriod(from, to);
   return { from, to };
 }
 
@@ -82,22 +72,9 @@ function hrefOf(key: FigureKey, period: Period, wardCode: string, scope: Scope):
 export const satisfactionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
 
-  /** Staff see their own ward; the city reviewer names a ward of its province. */
-  async function wardOf(staff: ReturnType<typeof currentStaff>, query: Filters) {
-    const wardCode = query.ward ?? staff.wardCode;
-    if (!wardCode) {
-      const message = 'Xin chọn phường, xã cần xem.';
-      throw new AppError('VALIDATION_FAILED', message, { 'querystring/ward': message });
-    }
-    const ward = await findWard(db, wardCode);
-    if (!ward) throw new AppError('NOT_FOUND', 'Phường, xã này chưa sử dụng nền tảng.');
-    if (!canAccessWard(staff, wardCode, ward.provinceCode)) throw new AppError('FORBIDDEN');
-    return { code: wardCode, name: ward.name };
-  }
-
   /** The ward's ballots of the period (by the day they were cast, Vietnam time). */
   async function load(staff: ReturnType<typeof currentStaff>, query: Filters) {
-    const ward = await wardOf(staff, query);
+    const ward = await readableWard(db, staff, query.ward);
     const period = periodOf(query, toLocalDate(deps.clock.now()));
     const { start, end } = periodInstants(period);
     const quarter = quarterMatching(period.from, period.to);
