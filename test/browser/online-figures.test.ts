@@ -26,12 +26,7 @@ describe('home intake and the online-service figures', () => {
   let dossierCode = '';
 
   beforeAll(async () => {
-    process.env.APP_NOW = NOW;
-    try {
-      ({ server, browser } = await startServerAndBrowser());
-    } finally {
-      delete process.env.APP_NOW;
-    }
+    ({ server, browser } = await startServerAndBrowser({ now: NOW }));
   });
   afterAll(async () => {
     await browser?.close();

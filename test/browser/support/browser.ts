@@ -1,6 +1,12 @@
 import { generate } from 'otplib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { assertPrerequisites, CHROMIUM_PATH, startServer, type TestServer } from './server';
+import {
+  assertPrerequisites,
+  CHROMIUM_PATH,
+  startServer,
+  type ServerOptions,
+  type TestServer,
+} from './server';
 
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;
@@ -24,9 +30,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The server and the browser of one test file, started side by side; neither is left running on failure. */
-export async function startServerAndBrowser(): Promise<{ server: TestServer; browser: Browser }> {
+export async function startServerAndBrowser(
+  options: ServerOptions = {},
+): Promise<{ server: TestServer; browser: Browser }> {
   assertPrerequisites();
-  const [server, browser] = await Promise.allSettled([startServer(), launchBrowser()]);
+  const [server, browser] = await Promise.allSettled([startServer(options), launchBrowser()]);
   if (server.status === 'fulfilled' && browser.status === 'fulfilled') {
     return { server: server.value, browser: browser.value };
   }

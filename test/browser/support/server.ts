@@ -101,7 +101,12 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * proxy), so each browser context can present its own address and the per-address sign-in limit (10 a
  * minute) applies per simulated office computer rather than to the whole suite.
  */
-export async function startServer(): Promise<TestServer> {
+export interface ServerOptions {
+  /** APP_NOW: the instant the server's clock starts at, for tests whose figures depend on the time of day. */
+  now?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   assertPrerequisites();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -117,6 +122,7 @@ export async function startServer(): Promise<TestServer> {
     LOG_LEVEL: 'warn',
     TRUST_PROXY: '1',
   };
+  if (options.now) env.APP_NOW = options.now;
   delete env.NODE_ENV; // production mode would skip the demo accounts
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
