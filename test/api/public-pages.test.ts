@@ -8,6 +8,7 @@ import { readConfig } from '../../src/platform/config';
 import { buildApp } from '../../src/platform/http/app';
 import { ROUTES } from '../../src/routes';
 import { formatDateTimeVn } from '../../src/platform/http/html';
+import { PAGE_CSS, PAGE_CSS_HREF } from '../../src/platform/http/page-style';
 import { signIn, startTestPlatform, type TestPlatform } from '../support/app';
 
 /**
@@ -30,11 +31,15 @@ let dossier: { code: string; dueDate: string; receivedAt: string };
 const get = (url: string, headers: Record<string, string> = {}) =>
   platform.app.inject({ method: 'GET', url, headers: { host: HOST, ...headers } });
 
-/** What every page must be: HTML in Vietnamese, no script, one h1, landmarks, a skip link. */
+/**
+ * What every page must be: HTML in Vietnamese, no script, one h1, landmarks, a skip link; under `maxBytes`
+ * with the shared stylesheet counted (a first visit loads both).
+ */
 function expectPlainPage(response: LightMyRequestResponse, maxBytes: number): string {
   expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
   const body = response.body;
-  expect(Buffer.byteLength(body)).toBeLessThan(maxBytes);
+  expect(body).toContain(`<link rel="stylesheet" href="${PAGE_CSS_HREF}">`);
+  expect(Buffer.byteLength(body) + Buffer.byteLength(PAGE_CSS)).toBeLessThan(maxBytes);
   expect(body).not.toMatch(/<script/i);
   expect(body).toMatch(/^<!doctype html><html lang="vi">/);
   expect(body.match(/<h1[ >]/g)).toHaveLength(1);
@@ -150,6 +155,19 @@ afterAll(async () => {
   await platform?.close();
 });
 
+describe('the shared stylesheet', () => {
+  it('is served under a name made from its content, kept by browsers for a year', async () => {
+    expect(PAGE_CSS_HREF).toMatch(/^\/giao-dien\/trang-[0-9a-f]{12}\.css$/);
+    const response = await get(PAGE_CSS_HREF);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.body).toBe(PAGE_CSS);
+    // The CSP lets pages load it (styles from this site).
+    expect(String(response.headers['content-security-policy'])).toMatch(/style-src 'self'/);
+  });
+});
+
 describe('procedure list /thu-tuc', () => {
   it('lists the ward’s procedures grouped by field, with a search form', async () => {
     const response = await get('/thu-tuc');
@@ -241,7 +259,9 @@ describe('procedure guide /thu-tuc/<code>', () => {
     expect(response.statusCode).toBe(200);
     const body = expectPlainPage(response, 60_000);
     expect(body).toContain('<title>Bản in hướng dẫn: Thủ tục đăng ký khai sinh – Phường Thành Đông</title>');
-    expect(body).toContain('@page{size:A4');
+    // The shared stylesheet sets A4 pages; the guide adds the QR code's printed size.
+    expect(PAGE_CSS).toContain('@page{size:A4');
+    expect(body).toContain('@media print{.qr{width:32mm;height:32mm}');
     expect(body).toContain('Giấy chứng sinh');
     expect(body).toContain('<a class="t" href="/thu-tuc/1.001193">Quay lại trang hướng dẫn</a>');
   });

@@ -134,6 +134,9 @@ export class AuditSealer {
 /** The server's sealer: after every answer to a request that wrote a record, and on a timer. */
 export function installAuditSealer(app: FastifyInstance, db: Db): void {
   const sealer = new AuditSealer(db, (error) => app.log.error({ err: error }, 'audit sealing failed'));
-  app.addHook('onResponse', async () => sealer.afterWrites());
+  app.addHook('onResponse', (_request, _reply, done) => {
+    sealer.afterWrites();
+    done();
+  });
   app.addHook('onClose', () => sealer.stop());
 }

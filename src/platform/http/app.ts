@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,8 @@ import { installErrorHandler } from './error-handler';
 import { envelope } from './errors';
 import { installGuard } from './guard';
 import { installIdempotency } from './idempotency';
+import { installPageStylesheet } from './page-style';
+import { installResponseHeaders } from './security-headers';
 import { installWeb } from './web';
 
 z.config(z.locales.vi());
@@ -73,22 +74,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
-  // Outside production the platform is reached over plain HTTP (a phone on the office network): no HSTS
-  // and no upgrade of sub-requests to HTTPS there.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'upgrade-insecure-requests': deps.config.production ? [] : null,
-      },
-    },
-    strictTransportSecurity: deps.config.production,
-  });
+  installResponseHeaders(app, deps.config.production);
   await app.register(fastifyCookie);
   const factor = options.rateLimitFactor ?? 1;
   // Runs before the rate-limit plugin's own onRoute hook reads the route's limit.
@@ -116,6 +102,7 @@ export async function buildApp(
   installIdempotency(app, deps.database.db);
   installAuditSealer(app, deps.database.db);
   for (const plugin of routes.api) await app.register(plugin, { prefix: '/api/v1', deps });
+  installPageStylesheet(app);
   for (const plugin of routes.pages) await app.register(plugin, { deps });
   await installWeb(app);
   return app;

@@ -38,10 +38,16 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
   });
 
   // Rate limit → authenticate (here) → validate → authorize (preHandler) → handler.
-  app.addHook('onRequest', async (request) => {
+  // Callback hooks, so that a public request without a session cookie costs no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await loadSession(options.db, token, options.clock.now()) : null;
     const policy = policyOf(request);
+    if (!token && policy === 'public') return done();
+    authenticate(request, token, policy).then(() => done(), done);
+  });
+
+  async function authenticate(request: FastifyRequest, token: string | undefined, policy: Policy) {
+    request.session = token ? await loadSession(options.db, token, options.clock.now()) : null;
     if (policy === 'public') return;
     if (policy === 'citizen') return authenticateCitizen(request);
     const session = request.session;
@@ -62,7 +68,7 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
     }
     if (session.stage !== 'full')
       throw new AppError('UNAUTHENTICATED', 'Xin vui lòng nhập mã xác thực hai bước.');
-  });
+  }
 
   /** A citizen's own session and CSRF token; a staff session alone is refused as forbidden. */
   async function authenticateCitizen(request: FastifyRequest) {
@@ -75,9 +81,13 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
     }
   }
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const policy = policyOf(request);
-    if (typeof policy === 'string') return;
+    if (typeof policy === 'string') return done();
+    authorize(request, policy).then(() => done(), done);
+  });
+
+  async function authorize(request: FastifyRequest, policy: Exclude<Policy, string>) {
     // The citizen's own dossier: the handler checks it is theirs.
     if (policy.orApplicant && !request.session && request.citizenSession) return;
     const staff = request.session?.staff;
@@ -90,5 +100,5 @@ export function installGuard(app: FastifyInstance, options: GuardOptions): void 
       if (!province) throw new AppError('NOT_FOUND', 'Không tìm thấy phường, xã này.');
       if (!canAccessWard(staff, wardCode, province)) throw new AppError('FORBIDDEN');
     }
-  });
+  }
 }

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import { batched } from '../db/batch';
 import type { Db } from '../db/connect';
 import { canonicalJson } from '../audit/chain';
@@ -8,6 +13,7 @@ import { AppError } from './errors';
 import { idempotencyKeys } from './schema';
 
 const HEADER = 'idempotency-key';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_SHAPE = /^[A-Za-z0-9_.:-]{8,100}$/;
 /** Status of a reserved key whose first request is still running. */
 const PENDING = 0;
@@ -90,9 +96,9 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
   if (!writes) writesOf.set(db, (writes = keyWrites(db)));
   const { reserve, answer } = writes;
 
-  app.addHook('preHandler', async (request, reply) => {
+  const reserveKey: preHandlerAsyncHookHandler = async (request, reply) => {
     const key = request.headers[HEADER];
-    if (typeof key !== 'string' || request.method === 'GET' || request.method === 'HEAD') return;
+    if (typeof key !== 'string') return;
     if (!KEY_SHAPE.test(key)) {
       throw new AppError('BAD_REQUEST', 'Idempotency-Key cần 8–100 ký tự chữ, số hoặc . _ : -', {
         'header idempotency-key': 'Idempotency-Key cần 8–100 ký tự chữ, số hoặc . _ : -',
@@ -114,9 +120,9 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     if (!stored || stored.statusCode === PENDING) throw new AppError('CONFLICT', IN_PROGRESS);
     reply.header('idempotent-replay', 'true');
     return reply.status(stored.statusCode).send(stored.body ?? undefined);
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const storeAnswer: onSendAsyncHookHandler = async (request, reply, payload) => {
     const key = request.headers[HEADER];
     if (typeof key !== 'string' || !owners.delete(request)) return payload;
     const scope = scopeOf(request);
@@ -138,5 +144,12 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     const body = isJson && typeof payload === 'string' && payload.length > 0 ? payload : null;
     await answer({ scope, key, statusCode: reply.statusCode, body });
     return payload;
+  };
+
+  // Only on mutations: reads pay nothing for it. Route hooks run after the guard's own preHandler.
+  app.addHook('onRoute', (route) => {
+    if (![route.method].flat().some((method) => MUTATING.has(method))) return;
+    route.preHandler = [...[route.preHandler ?? []].flat(), reserveKey];
+    route.onSend = [...[route.onSend ?? []].flat(), storeAnswer];
   });
 }
