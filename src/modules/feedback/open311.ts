@@ -19,6 +19,7 @@ import { fileForWard } from './items';
 import { CATEGORIES, categoryOf, KINDS, OPEN_STATUSES, TRACKING_CODE, type Status } from './rules';
 import * as store from './store';
 import type { ItemRow } from './store';
+import { acceptFormBodies } from '../../platform/http/form-body';
 
 const PAGE = { config: { policy: 'public' as const }, schema: { hide: true } };
 const MAX_LISTED = 1000;
@@ -92,11 +93,7 @@ export const open311Routes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   };
 
   // GeoReport clients post HTML-form fields; JSON works too (Fastify's own parser).
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 65_536 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptFormBodies(app, 65_536);
 
   app.get('/open311/v2/services.json', PAGE, async () =>
     CATEGORIES.map((c) => ({

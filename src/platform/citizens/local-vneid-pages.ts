@@ -9,6 +9,7 @@ import type { RouteOptions } from '../http/deps';
 import { esc, layout, sendHtml } from '../http/html';
 import { DEMO_CITIZENS } from './demo-citizens';
 import { LOCAL_VNEID_PATH, localVneid } from './local-vneid';
+import { acceptFormBodies } from '../http/form-body';
 
 const TITLE = 'Đăng nhập bằng tài khoản định danh điện tử';
 
@@ -58,11 +59,7 @@ export const localVneidPages: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   });
 
   const interactionPages: FastifyPluginAsyncZod = async (scope) => {
-    scope.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string' },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-    );
+    acceptFormBodies(scope);
     const params = z.object({ uid: z.string().regex(/^[\w-]{1,64}$/) });
 
     scope.get(

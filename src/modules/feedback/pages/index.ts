@@ -16,6 +16,7 @@ import { publicView, publishedView } from '../presenters';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, normaliseTrackingCode, TRACKING_CODE } from '../rules';
 import * as store from '../store';
 import { formPage, lookupPage, publishedPage, trackingPage, type Field, type FormState } from './views';
+import { acceptFormBodies } from '../../../platform/http/form-body';
 
 const PAGE = { config: { policy: 'public' as const }, schema: { hide: true } };
 const NO_STORE = { cache: 'no-store' };
@@ -79,11 +80,7 @@ export const feedbackPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 20, fieldSize: 8000, parts: 30 },
   });
   // The rating form posts `application/x-www-form-urlencoded`.
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 16_384 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptFormBodies(app);
 
   const show = (reply: FastifyReply, html: string, status = 200) =>
     sendHtml(reply, html, { status, ...NO_STORE });

@@ -16,6 +16,7 @@ import { GATEWAY_QUERY, gatewayOf, IPN_PATH, RETURN_PATH } from '../routes';
 import { applyCallback } from '../service';
 import { resultPage } from './result';
 import { simulatorPage, simulatorRefusalPage } from './simulator';
+import { acceptFormBodies } from '../../../platform/http/form-body';
 
 const PAGE = { config: { policy: 'public' as const } };
 const NO_STORE = { cache: 'no-store' };
@@ -57,11 +58,7 @@ export const paymentPages: FastifyPluginAsyncZod<RouteOptions> = async (app, opt
     return null;
   }
 
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 16_384 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptFormBodies(app);
 
   app.get(
     PAYMENT_SIMULATOR_URL,

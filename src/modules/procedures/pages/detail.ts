@@ -2,7 +2,7 @@
 import { esc, formatDateVn, layout, midSentence, wardContactHtml } from '../../../platform/http/html';
 import type { WardInfo } from '../../../platform/http/html';
 import type { Procedure, ProcedureDocument } from '../catalogue';
-import { qrSvg } from './qr';
+import { qrSvg } from '../../../platform/documents/qr';
 import {
   citizenDeadlineText,
   feeItemText,

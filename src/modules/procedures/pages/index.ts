@@ -10,7 +10,7 @@ import { queryText, sendHtml, siteOrigin, wardInfoCache } from '../../../platfor
 import { findProcedure, searchProcedures } from '../store';
 import { guidePage, printGuidePage, procedureNotFoundPage, type GuideView } from './detail';
 import { procedureListPage } from './list';
-import { qrPng, qrSvg } from './qr';
+import { qrPng, qrSvg } from '../../../platform/documents/qr';
 import { qrSheetPage } from './sheet';
 
 const CODE = /^\d\.\d{6}$/;

@@ -1,7 +1,7 @@
 /** `/thu-tuc/ma-qr`: every procedure's QR code with its name, two to a row on A4, to post at the centre. */
 import { esc, layout, midSentence, type WardInfo } from '../../../platform/http/html';
 import { LIST_CRUMBS } from './detail';
-import { qrSvg } from './qr';
+import { qrSvg } from '../../../platform/documents/qr';
 
 export interface SheetEntry {
   code: string;

@@ -14,12 +14,13 @@ import { auditContext } from '../../../platform/http/context';
 import type { RouteOptions } from '../../../platform/http/deps';
 import { AppError } from '../../../platform/http/errors';
 import { queryText, sendHtml, siteOrigin, wardInfoCache, type WardInfo } from '../../../platform/http/html';
-import { qrSvg } from '../../procedures/pages/qr';
+import { qrSvg } from '../../../platform/documents/qr';
 import { takeTicket } from '../desk';
 import { isKioskKey } from '../kiosk';
 import { counterLabel, groupOf, SERVICE_GROUPS } from '../rules';
 import * as store from '../store';
 import { displayPage, messagePage, takePage, ticketPage, type GroupChoice } from './views';
+import { acceptFormBodies } from '../../../platform/http/form-body';
 
 const PAGE = { config: { policy: 'public' as const }, schema: { hide: true } };
 const NO_STORE = 'no-store';
@@ -64,11 +65,7 @@ export const queuePages: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
   const wardInfo = wardInfoCache(db);
 
   // HTML forms post `application/x-www-form-urlencoded`; only these pages take it.
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 16_384 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptFormBodies(app);
 
   const show = (reply: FastifyReply, html: string, status = 200) =>
     sendHtml(reply, html, { status, cache: NO_STORE });

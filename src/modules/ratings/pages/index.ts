@@ -16,6 +16,7 @@ import { findSession } from '../store';
 import { BALLOT, castBallot, ratedOfficer, ratingTarget, type Ballot, type Channel } from '../submit';
 import { isKioskKey, isRatingToken } from '../token';
 import { MESSAGES, messagePage, ratingPage, type FormState, type FormTarget } from './views';
+import { acceptFormBodies } from '../../../platform/http/form-body';
 
 const PAGE = { config: { policy: 'public' as const }, schema: { hide: true } };
 const NO_STORE = 'no-store';
@@ -59,11 +60,7 @@ export const ratingPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
   const portalWard = () => wardInfo(deps.config.portalWard);
 
   // HTML forms post `application/x-www-form-urlencoded`; only these pages take it.
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 16_384 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptFormBodies(app);
 
   const show = (reply: FastifyReply, html: string, status = 200) =>
     sendHtml(reply, html, { status, cache: NO_STORE });

@@ -1,9 +1,10 @@
 /**
- * QR codes of the procedure guide pages: SVG (inline in the pages, or a file) and PNG, remembered per URL
- * so that a page view does not re-encode. Error correction M, quiet zone of 4 modules (ISO/IEC 18004).
+ * QR codes of the public pages (procedure guides, the queue's phone link): SVG (inline in the pages, or a
+ * file) and PNG, remembered per URL so that a page view does not re-encode. Error correction M, quiet zone of
+ * 4 modules (ISO/IEC 18004).
  */
 import QRCode from 'qrcode';
-import { esc } from '../../../platform/http/html';
+import { esc } from '../http/html';
 
 const QUIET_ZONE = 4;
 const ERROR_CORRECTION = 'M';
