@@ -34,9 +34,7 @@ describe('one-stop centre: counter intake, receipt, tracking and the leader dash
   const receipt = { code: '', dueDate: '', trackingUrl: '' };
 
   beforeAll(async () => {
-    // A working-day morning: after 17:00 or on a weekend the dossier would count as received on the next
-    // working day, outside the dashboard's "month so far".
-    ({ server, browser } = await startServerAndBrowser({ now: '2026-12-02T09:00:00+07:00' }));
+    ({ server, browser } = await startServerAndBrowser());
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage } from './support/a11y';
 import { DESKTOP, newContext, PHONE, startServerAndBrowser, type Viewport } from './support/browser';
-import type { TestServer } from './support/server';
+import { TEST_MORNING, type TestServer } from './support/server';
 import { goTo, signIn } from './support/staff';
 
 /**
@@ -13,12 +13,6 @@ import { goTo, signIn } from './support/staff';
 
 const PERSON = { fullName: 'Vũ Thị Tâm', address: 'Số 12, ngõ 4, Tổ dân phố số 1, phường Thành Đông' };
 
-/**
- * A working-day morning in Vietnam: on the real clock the test failed after 17:00 or on a weekend, when the home
- * intake counts as received on the next working day, outside the dashboard's "month so far".
- */
-const NOW = '2026-12-02T09:00:00+07:00';
-
 describe('home intake and the online-service figures', () => {
   let server: TestServer;
   let browser: Browser;
@@ -26,7 +20,7 @@ describe('home intake and the online-service figures', () => {
   let dossierCode = '';
 
   beforeAll(async () => {
-    ({ server, browser } = await startServerAndBrowser({ now: NOW }));
+    ({ server, browser } = await startServerAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,7 +61,7 @@ describe('home intake and the online-service figures', () => {
 
     // The next working day, as the ward's calendar counts it.
     const next = await fetch(
-      `${server.baseUrl}/api/v1/calendar/due-date?receivedAt=${encodeURIComponent(NOW)}&workingDays=1`,
+      `${server.baseUrl}/api/v1/calendar/due-date?receivedAt=${encodeURIComponent(TEST_MORNING)}&workingDays=1`,
     );
     const day = (await next.json()).dueDate as string;
     const officer = await newPage(PHONE);

@@ -102,9 +102,15 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * minute) applies per simulated office computer rather than to the whole suite.
  */
 export interface ServerOptions {
-  /** APP_NOW: the instant the server's clock starts at, for tests whose figures depend on the time of day. */
+  /** APP_NOW: the instant the server's clock starts at; by default TEST_MORNING. */
   now?: string;
 }
+
+/**
+ * A working-day morning (Wednesday 02/12/2026, 09:00 in Vietnam): on the wall clock a test would depend on
+ * when it runs (after 17:00 or at a weekend an intake counts as received on the next working day).
+ */
+export const TEST_MORNING = '2026-12-02T09:00:00+07:00';
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   assertPrerequisites();
@@ -121,8 +127,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     TRUST_PROXY: '1',
+    APP_NOW: options.now ?? TEST_MORNING,
   };
-  if (options.now) env.APP_NOW = options.now;
   delete env.NODE_ENV; // production mode would skip the demo accounts
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
