@@ -277,7 +277,12 @@ export const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-US')
 export const ms = (n: number) => `${n} ms`;
 export const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
 
-export const machine = () => `Node ${process.version}, ${os.cpus().length} CPU`;
+/** The machine, and its load when the run began (other work on the cores skews every figure). */
+export const machine = () =>
+  `Node ${process.version}, ${os.cpus().length} CPU, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 /**
  * Runs a benchmark's main with clean-up on every path (servers closed, database dropped, also on Ctrl-C) and
