@@ -84,7 +84,17 @@ export async function buildApp(
       route.config = { ...route.config, rateLimit: { ...limit, max: limit.max * factor } };
     }
   });
-  await app.register(fastifyRateLimit, { global: true, max: 600 * factor, timeWindow: '1 minute' });
+  // The limit headers go only with a refusal (429 and Retry-After): on every answer they cost each phone bytes.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: 600 * factor,
+    timeWindow: '1 minute',
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Chính quyền thân thiện — API', version: '1' },
