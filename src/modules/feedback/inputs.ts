@@ -40,7 +40,7 @@ export const MESSAGES = {
 } as const;
 
 const TEXT = z.string().trim().min(10, MESSAGES.text).max(4000, MESSAGES.textTooLong);
-const PHONE = z
+export const PHONE = z
   .string()
   .max(30)
   .transform(

@@ -16,6 +16,7 @@ export const SOURCES = {
   residential_group: 'Tổ dân phố',
   leader_visit: 'Lãnh đạo phường xuống cơ sở',
   friday_session: '“Ngày thứ sáu nghe dân nói”',
+  reception: 'Tiếp công dân',
 } as const;
 export type Source = keyof typeof SOURCES;
 /** The sources an officer records an item from (the online ones are filed by the citizen). */

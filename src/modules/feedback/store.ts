@@ -214,3 +214,13 @@ export function answerRates(db: Db, wardCode: string) {
     .groupBy(feedbackItems.kind)
     .orderBy(asc(feedbackItems.kind));
 }
+
+/** The ward's items with these codes (the records another module holds the codes of). */
+export function listByCodes(db: Db, wardCode: string, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(feedbackItems)
+    .where(and(eq(feedbackItems.wardCode, wardCode), inArray(feedbackItems.code, [...codes])))
+    .orderBy(asc(feedbackItems.receivedAt));
+}

@@ -14,6 +14,7 @@ import { indicatorsPath, type Figure, type Indicators, type Period } from '../..
 import { isNotReady, NotReady } from '../../dossiers/NotReady';
 import { FigureCards, FigureChart } from './FigureChart';
 import { FigureRecords, LeaderLists } from './FigureLists';
+import { ListeningPanel } from './ListeningPanel';
 import { ONLINE_SERVICE_KEYS, OnlineServices } from './OnlineServices';
 
 const PERIOD_FIELDS = { from: 'ky-tu-ngay', to: 'ky-den-ngay' };
@@ -158,6 +159,7 @@ export function DashboardPage() {
         </section>
       )}
       <LeaderLists figures={indicators.data?.figures} />
+      <ListeningPanel />
     </Stack>
   );
 }

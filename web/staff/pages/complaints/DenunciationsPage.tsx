@@ -1,0 +1,376 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, asApiError } from '../../../shared/api';
+import { formatDate } from '../../../shared/format';
+import { useApiData } from '../../../shared/useApiData';
+import { can, useMe } from '../../auth/session';
+import { ApiDataView } from '../../components/ApiDataView';
+import { PageTitle } from '../../components/PageTitle';
+import { TableRegion } from '../../components/TableRegion';
+import {
+  DENUNCIATIONS_PATH,
+  denunciationPath,
+  NOT_ACCEPTED_REASONS,
+  type DenouncerIdentity,
+  type Denunciation,
+  type DenunciationSummary,
+  type Register,
+} from './complaintApi';
+import { DeadlineCell, StepForm, type StepField } from './RegisterParts';
+
+/**
+ * The denouncer: "Đã niêm phong" for everyone; the chairman and the assigned handler may open it, one audited
+ * reading at a time, and it is never kept beyond this card.
+ */
+function SealedIdentity({ code, mayOpen }: { code: string; mayOpen: boolean }) {
+  const { t } = useTranslation();
+  const [identity, setIdentity] = useState<DenouncerIdentity | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const open = async () => {
+    try {
+      setIdentity(await api.get<DenouncerIdentity>(`${denunciationPath(code)}/identity`));
+    } catch (caught) {
+      setError(asApiError(caught).message);
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <Text>
+        {t('staff.denunciations.denouncer')}:{' '}
+        <span className="status-label">{t('staff.denunciations.sealed')}</span>
+      </Text>
+      {identity ? (
+        <div>
+          <Alert color="blue" variant="light" title={t('staff.denunciations.identityTitle')}>
+            <Text lang="vi">
+              {identity.fullName} — {identity.address}
+            </Text>
+            {identity.phone && <Text>{identity.phone}</Text>}
+            {identity.idNumber && <Text>{identity.idNumber}</Text>}
+          </Alert>
+          <Button mt="xs" size="xs" variant="outline" onClick={() => setIdentity(null)}>
+            {t('staff.denunciations.hide')}
+          </Button>
+        </div>
+      ) : (
+        mayOpen && (
+          <div>
+            <Button size="xs" variant="outline" onClick={() => void open()}>
+              {t('staff.denunciations.open')}
+            </Button>
+            <Text size="sm" c="gray.7">
+              {t('staff.denunciations.openHint')}
+            </Text>
+          </div>
+        )
+      )}
+      {error && <Text c="red.8">{error}</Text>}
+    </Stack>
+  );
+}
+
+function Actions({ d, onDone }: { d: Denunciation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const path = denunciationPath(d.code);
+  const step = (name: string, fields: StepField[], toBody: (v: Record<string, string>) => unknown) => (
+    <StepForm
+      key={name}
+      id={`${name}-${d.code}`}
+      title={t(`staff.denunciations.steps.${name}`)}
+      path={`${path}/${name}`}
+      submitLabel={t('staff.complaints.save')}
+      onDone={onDone}
+      fields={fields}
+      toBody={toBody}
+    />
+  );
+  const reason: StepField = {
+    name: 'reason',
+    label: t('staff.denunciations.reason'),
+    kind: 'textarea',
+    required: true,
+  };
+  const forms = [];
+  const open = d.status === 'received' || d.status === 'accepted';
+  if (open && can(me, 'denunciations.assign'))
+    forms.push(
+      step(
+        'assign',
+        [{ name: 'handlerId', label: t('staff.complaints.handler'), kind: 'officer', required: true }],
+        (v) => v,
+      ),
+    );
+  if (d.identity.mayOpen && d.status === 'received') {
+    if (!d.initialExtended) forms.push(step('extend-initial', [reason], (v) => v));
+    forms.push(
+      step(
+        'accept',
+        [
+          {
+            name: 'complexity',
+            label: t('staff.denunciations.complexity'),
+            kind: 'select',
+            options: ['normal', 'complex', 'very_complex'].map((c) => ({
+              value: c,
+              label: t(`staff.denunciations.complexities.${c}`),
+            })),
+          },
+        ],
+        (v) => ({ complexity: v.complexity || 'normal' }),
+      ),
+      step('forward', [{ name: 'to', label: t('staff.denunciations.forwardTo'), required: true }], (v) => v),
+      step(
+        'not-accept',
+        [
+          {
+            name: 'reason',
+            label: t('staff.denunciations.reason'),
+            kind: 'select',
+            required: true,
+            options: NOT_ACCEPTED_REASONS.map((r) => ({
+              value: r,
+              label: t(`staff.denunciations.notAccepted.${r}`),
+            })),
+          },
+        ],
+        (v) => v,
+      ),
+    );
+  }
+  if (d.identity.mayOpen && d.status === 'accepted')
+    forms.push(
+      step(
+        'extend',
+        [{ name: 'days', label: t('staff.denunciations.days'), kind: 'number', required: true }, reason],
+        (v) => ({ days: Number(v.days), reason: v.reason }),
+      ),
+      step(
+        'conclude',
+        [
+          {
+            name: 'conclusion',
+            label: t('staff.denunciations.conclusion'),
+            kind: 'textarea',
+            required: true,
+          },
+        ],
+        (v) => v,
+      ),
+    );
+  return <Stack gap="lg">{forms}</Stack>;
+}
+
+function Detail({ code, onChanged }: { code: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const detail = useApiData<Denunciation>(denunciationPath(code));
+  return (
+    <ApiDataView data={detail}>
+      {(d) => (
+        <Card withBorder padding="lg">
+          <Title order={2} size="h3" mb="xs">
+            {d.code} · {d.statusLabel}
+          </Title>
+          <Stack gap={4} mb="md">
+            <SealedIdentity code={d.code} mayOpen={d.identity.mayOpen} />
+            <Text>
+              {t('staff.denunciations.accused')}: {d.accused}
+            </Text>
+            <Text>
+              {t('staff.denunciations.content')}: {d.content}
+            </Text>
+            <Text>
+              {t('staff.denunciations.initialDue')}: {formatDate(d.initialDue)} ·{' '}
+              {t('staff.denunciations.forwardDue')}: {formatDate(d.forwardDue)}
+            </Text>
+            <Text size="sm" c="gray.7">
+              {d.initialBasis}
+            </Text>
+            {d.resolutionDue && (
+              <Text>
+                {t('staff.complaints.resolutionDue')}: {formatDate(d.resolutionDue)} ({d.complexityLabel})
+              </Text>
+            )}
+            {d.extensions.map((e, i) => (
+              <Text key={e.at} size="sm">
+                {t('staff.denunciations.extension', { n: i + 1, days: e.days, reason: e.reason })}
+              </Text>
+            ))}
+            <Text>
+              {t('staff.complaints.handler')}: {d.handlerName ?? t('staff.denunciations.noHandler')}
+            </Text>
+          </Stack>
+          <Actions
+            d={d}
+            onDone={() => {
+              detail.reload();
+              onChanged();
+            }}
+          />
+        </Card>
+      )}
+    </ApiDataView>
+  );
+}
+
+/** `/staff/to-cao`: the register of denunciations, the denouncer sealed ("Đã niêm phong") but for two people. */
+export function DenunciationsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [view, setView] = useState<'open' | 'closed'>('open');
+  const [q, setQ] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [recording, setRecording] = useState(false);
+  const register = useApiData<Register<DenunciationSummary>>(
+    `${DENUNCIATIONS_PATH}?view=${view}&q=${encodeURIComponent(q)}`,
+  );
+  const f = (name: string, kind?: StepField['kind'], required = true): StepField => ({
+    name,
+    kind,
+    required,
+    label: t(`staff.denunciations.fields.${name}`),
+  });
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>{t('staff.pages.denunciations.title')}</PageTitle>
+        <Text>{t('staff.denunciations.intro')}</Text>
+      </div>
+      <Group align="end">
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as 'open' | 'closed')}
+          data={[
+            { value: 'open', label: t('staff.complaints.open') },
+            { value: 'closed', label: t('staff.complaints.closed') },
+          ]}
+        />
+        <TextInput
+          id="tim-to-cao"
+          label={t('staff.denunciations.search')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
+        {can(me, 'denunciations.record') && (
+          <Button variant="outline" aria-expanded={recording} onClick={() => setRecording(!recording)}>
+            {t('staff.denunciations.record')}
+          </Button>
+        )}
+        <Anchor
+          href={`${DENUNCIATIONS_PATH}/register?from=${new Date().getFullYear()}-01-01&to=${new Date().getFullYear()}-12-31&format=xlsx`}
+          underline="always"
+        >
+          {t('staff.denunciations.export')}
+        </Anchor>
+      </Group>
+      {recording && (
+        <Card withBorder padding="lg">
+          <StepForm
+            id="ghi-to-cao"
+            title={t('staff.denunciations.record')}
+            path={DENUNCIATIONS_PATH}
+            submitLabel={t('staff.complaints.recordSubmit')}
+            hint={<Text size="sm">{t('staff.denunciations.anonymousHint')}</Text>}
+            onDone={() => {
+              setRecording(false);
+              register.reload();
+            }}
+            fields={[
+              f('fullName', 'text', false),
+              f('address', 'text', false),
+              f('phone', 'text', false),
+              f('idNumber', 'text', false),
+              {
+                ...f('channel', 'select'),
+                options: ['written', 'in_person'].map((v) => ({
+                  value: v,
+                  label: t(`staff.complaints.channels.${v}`),
+                })),
+              },
+              f('accused'),
+              f('content', 'textarea'),
+              {
+                ...f('signed', 'select'),
+                options: [
+                  { value: 'yes', label: t('staff.complaints.yes') },
+                  { value: 'no', label: t('staff.complaints.no') },
+                ],
+              },
+            ]}
+            toBody={(v) => ({
+              ...(v.fullName
+                ? {
+                    denouncer: {
+                      fullName: v.fullName,
+                      address: v.address,
+                      ...(v.phone ? { phone: v.phone } : {}),
+                      ...(v.idNumber ? { idNumber: v.idNumber } : {}),
+                    },
+                  }
+                : { anonymous: true }),
+              channel: v.channel,
+              accused: v.accused,
+              content: v.content,
+              signed: v.signed === 'yes',
+            })}
+          />
+        </Card>
+      )}
+      <ApiDataView data={register}>
+        {({ items, counts }) => (
+          <>
+            <Text>{t('staff.complaints.counts', counts)}</Text>
+            <TableRegion
+              caption={t('staff.pages.denunciations.title')}
+              rowCount={items.length}
+              minWidth={760}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('staff.complaints.code')}</Table.Th>
+                  <Table.Th>{t('staff.denunciations.denouncer')}</Table.Th>
+                  <Table.Th>{t('staff.denunciations.accused')}</Table.Th>
+                  <Table.Th>{t('staff.complaints.status')}</Table.Th>
+                  <Table.Th>{t('staff.complaints.deadline')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((d) => (
+                  <Table.Tr key={d.code}>
+                    <Table.Td>
+                      <Anchor component="button" type="button" onClick={() => setSelected(d.code)}>
+                        {d.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <span className="status-label">{t('staff.denunciations.sealed')}</span>
+                    </Table.Td>
+                    <Table.Td>{d.accused}</Table.Td>
+                    <Table.Td>{d.statusLabel}</Table.Td>
+                    <Table.Td>
+                      <DeadlineCell deadline={d.deadline} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </TableRegion>
+          </>
+        )}
+      </ApiDataView>
+      {selected && <Detail key={selected} code={selected} onChanged={register.reload} />}
+    </Stack>
+  );
+}
