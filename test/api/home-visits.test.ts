@@ -114,6 +114,27 @@ describe('home intake', () => {
       status: 'scheduled',
       visit: { day: '2026-03-12', from: '09:00', to: '10:00', officerName: 'Trần Thị Hằng' },
     });
+    // The requester is told the day and the time window by SMS, through the outbox; again when it moves.
+    expect((await schedule({ ...slot, from: '08:30', to: '09:30' })).statusCode).toBe(200);
+    const told = await sql<{ channel: string; recipient: string; template_key: string; body: string }>(
+      'SELECT channel, recipient, template_key, body FROM outbox_messages WHERE reference_id = $1 ORDER BY created_at',
+      [request.code],
+    );
+    expect(told).toEqual([
+      {
+        channel: 'sms',
+        recipient: '0912345678',
+        template_key: 'home_visit.scheduled',
+        body:
+          `UBND phuong Thanh Dong: Da xep lich tiep nhan ho so tai nha (${request.code}): ngay 12/03/2026, ` +
+          'tu 09:00 den 10:00, can bo Tran Thi Hang.',
+      },
+      expect.objectContaining({
+        template_key: 'home_visit.rescheduled',
+        body: expect.stringContaining('Da doi lich tiep nhan ho so tai nha'),
+      }),
+    ]);
+    expect(told[1]?.body).toContain('ngay 12/03/2026, tu 08:30 den 09:30');
 
     // A dossier taken at the counter is not the home intake.
     const counter = await motcua.request(
@@ -174,6 +195,7 @@ describe('home intake', () => {
     expect(audit.map((a) => a.action)).toEqual([
       'home_visit.requested',
       'home_visit.scheduled',
+      'home_visit.rescheduled',
       'home_visit.dossier_taken',
     ]);
 

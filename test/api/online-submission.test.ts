@@ -11,21 +11,25 @@ import { outboxMessages } from '../../src/platform/channels/schema';
 import { buildCalendar, DEFAULT_OFFICE_HOURS } from '../../src/platform/calendar/rules';
 import type { Principal } from '../../src/platform/auth/store';
 import { manualClock } from '../../src/platform/clock';
-import { FONT, renderPdf } from '../../src/platform/documents/pdf';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
 import { signInCitizenByPhone, type CitizenAgent } from '../support/citizen';
+import {
+  ADDRESS,
+  APPLICANT,
+  COPY,
+  COPY_CERTIFICATION,
+  OCTET,
+  onlineFiling,
+  twoPagePdf,
+} from '../support/online';
 import { pdfText } from '../support/pdf';
 
 // A citizen files a copy certification online on a Friday evening (20:00, after office hours) and the counter
 // officer takes it from there, as at the counter. 13/03/2026 is a Friday; Monday 16/03/2026 is a working day.
 const clock = manualClock(new Date('2026-03-13T20:00:00+07:00'));
-const COPY_CERTIFICATION = '2.000815'; // 2.000 đ a page for pages 1–2, 1.000 đ from page 3
 const SIGNATURE_CERTIFICATION = '2.000884'; // filed in person only
-const COPY = 'ban-sao-can-chung-thuc';
-const APPLICANT = { fullName: 'Trần Văn Bình', idNumber: '031095001234', phone: '0977 111 222' };
-const ADDRESS = 'Số 12, Tổ dân phố số 3, phường Thành Đông';
 const EMAIL = 'tran.binh@example.com';
-const OCTET = { 'content-type': 'application/octet-stream' };
+const SMS = { channels: ['sms'] };
 
 describe('online submission', () => {
   let platform: TestPlatform;
@@ -36,71 +40,14 @@ describe('online submission', () => {
   let counter: Agent;
   let twoPages: Buffer;
   let photo: Buffer;
-  let keys = 0;
 
   const rows = <T>(sql: string, params: unknown[] = []) => platform.database.sql.query<T>(sql, params);
-  const key = () => ({ 'idempotency-key': `online-test-${++keys}` });
-
-  async function startDraft(citizen: CitizenAgent, procedureCode = COPY_CERTIFICATION) {
-    const response = await citizen.request('POST', '/api/v1/online/drafts', { procedureCode });
-    expect([200, 201], response.body).toContain(response.statusCode);
-    return response.json<{ id: string; steps: { key: string; complete: boolean }[] }>();
-  }
-
-  const upload = (
-    citizen: CitizenAgent,
-    draftId: string,
-    bytes: Buffer,
-    fileName: string,
-    documentId = COPY,
-  ) =>
-    citizen.request(
-      'POST',
-      `/api/v1/online/drafts/${draftId}/uploads?documentId=${documentId}&fileName=${encodeURIComponent(fileName)}`,
-      bytes,
-      OCTET,
-    );
-
-  async function completeDraft(citizen: CitizenAgent, notify: Record<string, string>) {
-    const draft = await startDraft(citizen);
-    const uploaded = await upload(citizen, draft.id, twoPages, 'giay-khai-sinh.pdf');
-    expect(uploaded.statusCode, uploaded.body).toBe(201);
-    const saved = await citizen.request('PUT', `/api/v1/online/drafts/${draft.id}`, {
-      applicant: APPLICANT,
-      address: ADDRESS,
-      notify,
-      currentStep: 'kiem-tra',
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
-    return draft.id;
-  }
-
-  async function submit(citizen: CitizenAgent, draftId: string) {
-    const response = await citizen.request(
-      'POST',
-      `/api/v1/online/drafts/${draftId}/submit`,
-      undefined,
-      key(),
-    );
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<{ code: string; status: string; receiptDay: string; fee: { amount: number } }>();
-  }
-
+  const { key, startDraft, upload, completeDraft, submit, messagesOf } = onlineFiling(
+    () => platform,
+    () => twoPages,
+  );
   const act = (code: string, action: string, body: unknown) =>
     counter.request('POST', `/api/v1/dossiers/${code}/actions/${action}`, body, key());
-
-  const messagesOf = (code: string) =>
-    rows<{
-      id: string;
-      channel: string;
-      recipient: string;
-      template_key: string;
-      body: string;
-      status: string;
-    }>(
-      'SELECT id, channel, recipient, template_key, body, status FROM outbox_messages WHERE reference_id = $1 ORDER BY created_at, template_key',
-      [code],
-    );
 
   beforeAll(async () => {
     platform = await startTestPlatform({ clock });
@@ -118,10 +65,7 @@ describe('online submission', () => {
     citizenA = await signInCitizenByPhone(platform.app, platform.database, '0977111222');
     citizenB = await signInCitizenByPhone(platform.app, platform.database, '0977333444');
     counter = await signIn(platform.app, 'motcua');
-    twoPages = await renderPdf({
-      content: [{ text: 'Trang 1', pageBreak: 'after' }, { text: 'Trang 2' }],
-      defaultStyle: { font: FONT },
-    });
+    twoPages = await twoPagePdf();
     photo = await QRCode.toBuffer('Ảnh chụp giấy tờ bằng điện thoại');
   });
   afterAll(async () => {
@@ -134,7 +78,7 @@ describe('online submission', () => {
     const draft = await startDraft(citizenA);
     // The original (bản chính) is only shown at the counter: it has no upload page.
     const steps = draft.steps.map((s) => s.key).join(' ');
-    expect(steps).toBe(`nguoi-nop dia-chi giay-to-${COPY} nhan-thong-bao kiem-tra`);
+    expect(steps).toBe(`nguoi-nop dia-chi giay-to-${COPY} nhan-ket-qua nhan-thong-bao kiem-tra`);
     const again = await citizenA.request('POST', '/api/v1/online/drafts', {
       procedureCode: COPY_CERTIFICATION,
     });
@@ -143,10 +87,17 @@ describe('online submission', () => {
 
     const wrong = await citizenA.request('PUT', `/api/v1/online/drafts/${draft.id}`, {
       applicant: { ...APPLICANT, idNumber: '12345' },
-      notify: { channel: 'email', email: 'khong-phai-email' },
+      returnChannel: 'online',
+      notify: { channels: ['sms', 'email'], email: 'khong-phai-email' },
     });
     expect(wrong.statusCode).toBe(400);
     expect(Object.keys(wrong.json().error.fields).sort()).toEqual(['applicant.idNumber', 'notify.email']);
+    const none = await citizenA.request('PUT', `/api/v1/online/drafts/${draft.id}`, {
+      notify: { channels: [] },
+    });
+    expect(none.json().error.fields).toEqual({
+      'notify.channels': 'Xin vui lòng chọn ít nhất một cách nhận thông báo.',
+    });
 
     const saved = await citizenA.request('PUT', `/api/v1/online/drafts/${draft.id}`, {
       address: ADDRESS,
@@ -156,10 +107,13 @@ describe('online submission', () => {
     const resumed = (await citizenA.request('GET', `/api/v1/online/drafts/${draft.id}`)).json();
     expect(resumed.answers).toEqual({ address: ADDRESS });
     expect(resumed.currentStep).toBe('dia-chi');
-    expect(resumed.prefill.phone).toBe('0977111222');
+    expect(resumed.prefill).toMatchObject({ phone: '0977111222', channels: ['sms'] });
+    // A copy certification is partly online: its result is not returned online.
+    expect(resumed.returnChannels).toEqual(['counter', 'post']);
     expect(resumed.missing.map((m: { step: string }) => m.step)).toEqual([
       'nguoi-nop',
       `giay-to-${COPY}`,
+      'nhan-ket-qua',
       'nhan-thong-bao',
     ]);
 
@@ -236,9 +190,10 @@ describe('online submission', () => {
       'applicant',
       'documents',
       'notify',
+      'returnChannel',
     ]);
 
-    const draftId = await completeDraft(citizenA, { channel: 'email', email: EMAIL });
+    const draftId = await completeDraft(citizenA, { channels: ['email', 'sms'], email: EMAIL });
     const filed = await submit(citizenA, draftId);
     expect(filed).toMatchObject({ status: 'submitted', receiptDay: '2026-03-16', fee: { amount: 4000 } });
     const twice = await citizenA.request('POST', `/api/v1/online/drafts/${draftId}/submit`);
@@ -274,21 +229,24 @@ describe('online submission', () => {
     );
     expect(reads.map((r) => r.summary.fileId)).toEqual([files.items[0].id]);
 
-    // The acknowledgement by e-mail, delivered after the commit.
+    // The acknowledgement on each channel chosen, delivered after the commit.
     await delivery.run();
-    const [ack] = await messagesOf(filed.code);
-    expect([ack?.channel, ack?.recipient, ack?.template_key, ack?.status]).toEqual([
-      'email',
-      EMAIL,
-      'dossier.submitted',
-      'sent',
+    const acks = await messagesOf(filed.code);
+    expect(acks.map((m) => [m.channel, m.recipient, m.template_key, m.status]).sort()).toEqual([
+      ['email', EMAIL, 'dossier.submitted', 'sent'],
+      ['sms', '0977111222', 'dossier.submitted', 'sent'],
     ]);
-    expect(ack?.body).toContain(`Đã nhận hồ sơ ${filed.code} nộp trực tuyến`);
-    expect(fs.existsSync(path.join(dataDir, 'mail', `${ack?.id}.eml`))).toBe(true);
+    const mail = acks.find((m) => m.channel === 'email');
+    expect(mail?.body).toContain(`Đã nhận hồ sơ ${filed.code} nộp trực tuyến`);
+    expect(fs.existsSync(path.join(dataDir, 'mail', `${mail?.id}.eml`))).toBe(true);
+    const [sms] = await rows<{ body: string }>('SELECT body FROM local_deliveries WHERE message_id = $1', [
+      acks.find((m) => m.channel === 'sms')?.id,
+    ]);
+    expect(sms?.body).toContain(`Da nhan ho so ${filed.code} nop truc tuyen`);
   });
 
   it('the officer accepts it after hours: due date from the next working day, Mẫu 01, the citizen told after the commit', async () => {
-    const code = (await submit(citizenA, await completeDraft(citizenA, { channel: 'sms' }))).code;
+    const code = (await submit(citizenA, await completeDraft(citizenA, SMS))).code;
     clock.set(new Date('2026-03-13T20:30:00+07:00'));
     const foreign = await act(code, 'receive', { receivedDocumentIds: ['giay-xac-nhan-cu'] });
     expect(foreign.statusCode).toBe(422);
@@ -324,7 +282,7 @@ describe('online submission', () => {
   });
 
   it('writes no message when the change rolls back', async () => {
-    const code = (await submit(citizenA, await completeDraft(citizenA, { channel: 'zalo' }))).code;
+    const code = (await submit(citizenA, await completeDraft(citizenA, { channels: ['zalo'] }))).code;
     const { db } = platform.database;
     const [staff] = await rows<Principal & { wardCode: string }>(
       `SELECT id, username, full_name AS "fullName", role, ward_code AS "wardCode", NULL AS "provinceCode",
@@ -356,7 +314,7 @@ describe('online submission', () => {
   });
 
   it('asks once for a supplement from the procedure list, or refuses with reasons, as at the counter', async () => {
-    const first = (await submit(citizenA, await completeDraft(citizenA, { channel: 'sms' }))).code;
+    const first = (await submit(citizenA, await completeDraft(citizenA, SMS))).code;
     const foreign = await act(first, 'request_supplement', {
       requestedDocumentIds: ['giay-xac-nhan-cu'],
       reason: 'Thiếu giấy tờ.',
@@ -370,7 +328,7 @@ describe('online submission', () => {
     expect(asked.statusCode, asked.body).toBe(200);
     expect(asked.json().status).toBe('supplement_requested');
 
-    const second = (await submit(citizenA, await completeDraft(citizenA, { channel: 'sms' }))).code;
+    const second = (await submit(citizenA, await completeDraft(citizenA, SMS))).code;
     const refused = await act(second, 'refuse', {
       reasons: ['Giấy tờ không phải do cơ quan có thẩm quyền cấp.'],
     });
@@ -388,8 +346,8 @@ describe('online submission', () => {
   });
 
   it("shows a citizen their own drafts, dossiers and fees, and nobody else's", async () => {
-    const code = (await submit(citizenA, await completeDraft(citizenA, { channel: 'sms' }))).code;
-    const draftId = await completeDraft(citizenA, { channel: 'sms' });
+    const code = (await submit(citizenA, await completeDraft(citizenA, SMS))).code;
+    const draftId = await completeDraft(citizenA, SMS);
     const otherDraft = draftId;
 
     for (const [method, url] of [
@@ -416,6 +374,19 @@ describe('online submission', () => {
 
     const mine = await citizenA.request('GET', `/api/v1/citizen/dossiers/${code}`);
     expect(mine.statusCode).toBe(200);
+    // The citizen's read of their own personal data is on the trail, as a staff member's is; B's refused one is not.
+    const reads = await rows<{ actor_id: string; actor_role: string; summary: unknown }>(
+      `SELECT actor_id, actor_role, summary FROM audit_log
+        WHERE action = 'personal_data.read' AND target_type = 'dossier_applicant' AND target_id = $1`,
+      [code],
+    );
+    expect(reads).toEqual([
+      {
+        actor_id: (await citizenA.request('GET', '/api/v1/citizen/me')).json().id,
+        actor_role: 'citizen',
+        summary: { fields: ['applicantName'], by: 'applicant' },
+      },
+    ]);
     expect(mine.json()).toMatchObject({
       code,
       status: 'submitted',

@@ -217,7 +217,7 @@ describe('satisfaction ratings', () => {
       const offered = await ok(offer(desk.counter, COUNTER, code), 201);
       expect(offered).toMatchObject({
         counterId: COUNTER,
-        counterLabel: 'Quầy số 1',
+        counterLabel: 'Quầy số 1 – Tư pháp – Hộ tịch',
         dossierCode: code,
         expiresAt: '2026-03-13T02:05:00.000Z',
       });
@@ -284,6 +284,23 @@ describe('satisfaction ratings', () => {
       const otherWard = await signIn(platform.app, 'hd.motcua');
       expect((await offer(otherWard, COUNTER, code)).statusCode).toBe(403);
       expect((await offer(otherWard, '10525-1', code)).statusCode).toBe(404);
+    });
+
+    it('refuses a counter the centre does not have, or has closed, and offers nothing there', async () => {
+      await desk.at('2026-03-13T14:00:00+07:00');
+      const code = await desk.returned();
+      const missing = await offer(desk.counter, '10507-9', code);
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.fields).toEqual({
+        id: 'Trung tâm của phường không có quầy số 9 đang làm việc.',
+      });
+      await desk.rows("UPDATE queue_counters SET active = false WHERE id = '10507-4'");
+      expect((await offer(desk.counter, '10507-4', code)).statusCode).toBe(404);
+      const sessions = await desk.rows(
+        "SELECT counter_id FROM counter_rating_sessions WHERE counter_id IN ('10507-9', '10507-4')",
+      );
+      expect(sessions).toEqual([]);
+      expect((await offer(desk.counter, '10507-2', code)).statusCode).toBe(201);
     });
   });
 });

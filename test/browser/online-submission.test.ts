@@ -11,7 +11,9 @@ import { DEMO_PASSWORD, signIn } from './support/staff';
 
 // A citizen files a copy certification on a phone: VNeID sign-in, one question a page, two photographed pages,
 // the fee by page count paid through the local gateway; the counter officer accepts it in the workspace and
-// takes it to "returned"; the citizen hears of each change by e-mail and rates the service.
+// takes it to "returned"; the citizen hears of each change by SMS and by e-mail and rates the service. The server
+// runs on a fixed working day (Wednesday 02/12/2026, 09:00), so the filing is received the same day.
+const NOW = '2026-12-02T09:00:00+07:00';
 const DUC = DEMO_CITIZENS[1] ?? { fullName: '', idNumber: '', phone: '', subject: '' };
 const EMAIL = 'tran.van.duc@example.com';
 
@@ -20,7 +22,7 @@ describe('online submission, end to end', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ server, browser } = await startServerAndBrowser());
+    ({ server, browser } = await startServerAndBrowser({ now: NOW }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -93,16 +95,26 @@ describe('online submission, end to end', () => {
     await checkPage(page, 'online-document-phone');
     await continueButton(page).click();
 
+    await heading(page, 'Bạn muốn nhận kết quả bằng cách nào?');
+    // A copy certification is partly online: no online result to choose.
+    expect(await page.getByRole('radio').count()).toBe(2);
+    await page.getByLabel('Nhận trực tiếp tại Trung tâm Phục vụ hành chính công').check();
+    await checkPage(page, 'online-return-phone');
+    await continueButton(page).click();
+
     await heading(page, 'Bạn muốn nhận thông báo về hồ sơ bằng cách nào?');
-    await page.getByLabel('Thư điện tử').check();
-    await page.getByLabel('Thư điện tử', { exact: true }).last().fill(EMAIL);
+    // SMS is chosen already (the phone is known); e-mail is added to it.
+    expect(await page.getByRole('checkbox', { name: 'Tin nhắn SMS' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Thư điện tử' }).check();
+    await page.getByRole('textbox', { name: 'Thư điện tử' }).fill(EMAIL);
     await checkPage(page, 'online-notify-phone');
     await continueButton(page).click();
 
     await heading(page, 'Kiểm tra lại thông tin');
     const check = await page.locator('main').innerText();
     expect(check).toContain(DUC.fullName);
-    expect(check).toContain(EMAIL);
+    expect(check).toContain(`Tin nhắn SMS; Thư điện tử: ${EMAIL}`);
+    expect(check).toContain('Nhận trực tiếp tại Trung tâm Phục vụ hành chính công');
     expect(check).toContain('4.000 đ (tính theo 2 trang đã tải lên)');
     await checkPage(page, 'online-summary-phone');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
@@ -150,24 +162,39 @@ describe('online submission, end to end', () => {
     });
     await api('POST', `/api/v1/dossiers/${code}/actions/return_result`, { channel: 'counter' });
 
-    // Every change reached the citizen by e-mail, in the local outbox.
+    // Every change reached the citizen twice: by SMS (the local SMS outbox) and by e-mail (the local mailbox).
     type Sent = {
-      items: { id: string; templateKey: string; channel: string; recipient: string; status: string }[];
+      items: {
+        id: string;
+        templateKey: string;
+        channel: string;
+        recipient: string;
+        status: string;
+        body: string;
+        providerMessageId: string | null;
+      }[];
     };
     const sent = async () => (await api('GET', `/api/v1/messages?reference=${code}`)) as Sent;
-    await expect
-      .poll(async () => (await sent()).items.map((m) => m.status).join(' '))
-      .toBe('sent sent sent sent');
+    await expect.poll(async () => (await sent()).items.filter((m) => m.status === 'sent').length).toBe(8);
     const { items } = await sent();
-    expect(items.map((m) => m.templateKey).sort()).toEqual([
-      'dossier.received',
-      'dossier.result_ready',
-      'dossier.returned',
-      'dossier.submitted',
-    ]);
-    for (const m of items) {
-      expect([m.channel, m.recipient]).toEqual(['email', EMAIL]);
-      expect(fs.existsSync(path.join(server.dataDir, 'mail', `${m.id}.eml`))).toBe(true);
+    const templates = ['dossier.received', 'dossier.result_ready', 'dossier.returned', 'dossier.submitted'];
+    for (const [channel, recipient] of [
+      ['sms', DUC.phone],
+      ['email', EMAIL],
+    ]) {
+      const mine = items.filter((m) => m.channel === channel);
+      expect(mine.map((m) => m.templateKey).sort(), channel).toEqual(templates);
+      expect(new Set(mine.map((m) => m.recipient))).toEqual(new Set([recipient]));
+    }
+    for (const m of items.filter((i) => i.channel === 'sms')) {
+      expect(m.providerMessageId).toMatch(/^local-/);
+      expect(m.body).toMatch(/^UBND phuong Thanh Dong: [\x20-\x7e]+$/);
+    }
+    const readyBySms = items.find((m) => m.channel === 'sms' && m.templateKey === 'dossier.result_ready');
+    expect(readyBySms?.body).toContain(`Ho so ${code} da co ket qua. Moi ong/ba den nhan tai Trung tam`);
+    for (const m of items.filter((i) => i.channel === 'email')) {
+      const eml = fs.readFileSync(path.join(server.dataDir, 'mail', `${m.id}.eml`), 'utf8');
+      expect(eml).toContain(`To: ${EMAIL}`);
     }
 
     await page.reload();

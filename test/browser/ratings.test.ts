@@ -5,7 +5,7 @@ import { ratingPath } from '../../src/modules/ratings/api';
 import { readConfig } from '../../src/platform/config';
 import { checkPage } from './support/a11y';
 import { DESKTOP, newContext, PHONE, startServerAndBrowser, type Viewport } from './support/browser';
-import { DEMO_PASSWORD } from './support/staff';
+import { DEMO_PASSWORD, signIn } from './support/staff';
 import type { TestServer } from './support/server';
 
 /**
@@ -90,7 +90,7 @@ describe('rating pages', () => {
   let codes: string[] = [];
 
   beforeAll(async () => {
-    ({ server, browser } = await startServerAndBrowser());
+    ({ server, browser } = await startServerAndBrowser({ now: '2026-12-02T09:00:00+07:00' }));
     codes = await returnedDossiers(server.baseUrl, 3);
   });
 
@@ -163,12 +163,31 @@ describe('rating pages', () => {
     await context.close();
   });
 
-  it('the counter’s tablet, idle and offering a dossier, passes axe', async () => {
+  it('the officer offers a dossier on the counter’s tablet from the workspace, with the keyboard', async () => {
     const code = codes[2] ?? '';
-    const counter = await staffApi(server.baseUrl, 'motcua', '203.0.113.99');
-    const { kioskUrl } = (await counter('POST', '/api/v1/counters/10507-1/rating-session', {
-      dossierCode: code,
-    })) as { kioskUrl: string };
+    const staff = await open('about:blank', DESKTOP);
+    await signIn(staff, 'motcua');
+    await staff.goto(`/staff/moi-danh-gia?ma=${code}`);
+    await staff.getByRole('heading', { level: 1, name: 'Mời đánh giá' }).waitFor();
+    await staff.locator('#quay-cua-toi').focus();
+    await staff.keyboard.press('ArrowDown'); // the first counter
+    expect(await staff.locator('#ma-ho-so').inputValue()).toBe(code);
+    await staff.locator('#ma-ho-so').focus();
+    await staff.keyboard.press('Enter');
+    const said = staff.getByRole('status').filter({ hasText: 'đang mời đánh giá' });
+    await said.waitFor();
+    expect(await said.innerText()).toContain(`Quầy số 1 – Tư pháp – Hộ tịch đang mời đánh giá hồ sơ ${code}`);
+    await checkPage(staff, 'staff-rating-tablet-offered');
+    const kioskUrl = await staff.getByRole('link', { name: /\/quay\/10507-1\/danh-gia/ }).innerText();
+
+    // A dossier the ward does not have is refused with its reason.
+    await staff.goto('/staff/moi-danh-gia?ma=10507-261202-9999');
+    await staff.getByRole('heading', { level: 1, name: 'Mời đánh giá' }).waitFor();
+    await staff.getByRole('button', { name: 'Mời đánh giá trên máy tính bảng' }).click();
+    await staff.getByRole('alert').filter({ hasText: 'Chưa mời được' }).waitFor();
+    await checkPage(staff, 'staff-rating-tablet-error');
+    await staff.context().close();
+
     const kiosk = new URL(kioskUrl);
     const page = await open('about:blank', DESKTOP);
     // The idle tablet reloads itself every 5 s (a Refresh header): not while axe reads it.

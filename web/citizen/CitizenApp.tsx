@@ -6,10 +6,11 @@ import { LoadError, Loading } from '../shared/DataStatus';
 import { MAIN_CONTENT_ID, SkipLink } from '../shared/SkipLink';
 import { useApiData } from '../shared/useApiData';
 import { usePageTitle } from '../shared/usePageTitle';
-import { DOSSIER_PAGE, MY_DOSSIERS_PAGE, SIGN_IN_PAGE } from './account/citizenApi';
+import { DOSSIER_PAGE, MY_DOSSIERS_PAGE, SIGN_IN_PAGE, SUPPLEMENT_PAGE } from './account/citizenApi';
 import { DossierPage } from './account/DossierPage';
 import { MyDossiersPage } from './account/MyDossiersPage';
 import { SignInPage } from './account/SignInPage';
+import { SupplementPage } from './account/SupplementPage';
 import { HOME_VISIT_PAGE, HomeVisitPage } from './home-visit/HomeVisitPage';
 import { HomePage } from './HomePage';
 import { DraftPage } from './online/DraftPage';
@@ -60,6 +61,7 @@ export function CitizenApp() {
           <Route path={SIGN_IN_PAGE} element={<SignInPage />} />
           <Route path={MY_DOSSIERS_PAGE} element={<MyDossiersPage />} />
           <Route path={DOSSIER_PAGE} element={<DossierPage />} />
+          <Route path={SUPPLEMENT_PAGE} element={<SupplementPage />} />
           <Route path={STEP_PAGE} element={<DraftPage />} />
           <Route path={SUBMITTED_PAGE} element={<SubmittedPage />} />
           <Route path={START_PAGE} element={<StartPage />} />

@@ -9,6 +9,7 @@ const SERVICES = [
   { href: '/ho-so-cua-toi', key: 'myDossiers' },
   { href: '/yeu-cau-tiep-nhan-tai-nha', key: 'homeVisit' },
   { href: '/phan-anh', key: 'feedback' },
+  { href: '/tiep-cong-dan', key: 'reception' },
 ] as const;
 
 function telephoneHref(phone: string): string {

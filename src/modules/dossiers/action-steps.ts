@@ -15,6 +15,7 @@ import { orgUnits } from '../../platform/wards/schema';
 import { findProcedureVersion } from '../procedures/api';
 import type { Procedure } from '../procedures/catalogue';
 import { computeFee, FeeError, type FeeInput } from '../procedures/rules';
+import { onlineReturnFile, readyResultFile } from './result-file';
 import * as rules from './rules';
 import { dossierEvents, dossierPayments, dossiers } from './schema';
 import type { DossierRow } from './store';
@@ -402,17 +403,20 @@ export const STEPS: { [K in LifecycleAction]: Step<K> } = {
     }),
   },
   mark_result_ready: {
-    apply: async (ctx, _d, input) => ({
+    apply: async (ctx, d, input) => ({
       changes: { finishedAt: ctx.now },
       note: input.note,
-      data: { resultDocument: input.resultDocument },
+      data: { resultDocument: input.resultDocument, ...(await readyResultFile(ctx.db, d)) },
     }),
   },
   return_result: {
-    apply: async (ctx, _d, input) => ({
-      changes: { returnedAt: ctx.now, returnChannel: input.channel },
-      note: input.note,
-      data: { channel: input.channel },
+    apply: async (ctx, d, { channel, note }) => ({
+      changes: { returnedAt: ctx.now, returnChannel: channel, resultElectronic: channel === 'online' },
+      note,
+      data: {
+        channel,
+        ...(channel === 'online' && (await onlineReturnFile(ctx.db, d, procedureOf(ctx, d)))),
+      },
     }),
   },
   withdraw: { apply: async (_ctx, _d, input) => ({ changes: { pausedAt: null }, note: input.reason }) },

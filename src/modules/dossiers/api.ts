@@ -1,10 +1,19 @@
 /** What other modules may ask of dossiers (they never read its tables). */
 import type { Db } from '../../platform/db/connect';
-import { statusOf, type StatusKey } from './rules';
+import { registeredReturn, statusOf, type StatusKey } from './rules';
+import { findFile } from './files';
 import { findByCode, isOwnedBy, listByApplicant, listEvents } from './store';
 import { publicView } from './presenters';
+import { resultDownloadable, resultFileOf } from './result-file';
 
 export { fileOnline, type OnlineFiling } from './online-intake';
+export {
+  addSupplementFile,
+  findSupplementNotice,
+  removeSupplementFile,
+  sendSupplement,
+  type SupplementNotice,
+} from './online-supplement';
 
 /** Closed without a result: nothing can be collected for these any more. */
 const CLOSED_WITHOUT_RESULT: readonly StatusKey[] = ['refused', 'withdrawn', 'stopped'];
@@ -117,6 +126,7 @@ export async function findOwnDossier(db: Db, code: string, owner: DossierOwner) 
   const row = await findByCode(db, code);
   if (!row || !isOwnedBy(row, owner)) return undefined;
   const events = await listEvents(db, row.id);
+  const result = resultDownloadable(row) ? await resultFileOf(db, row.id) : undefined;
   return {
     ...publicView(row, events),
     wardCode: row.wardCode,
@@ -125,8 +135,22 @@ export async function findOwnDossier(db: Db, code: string, owner: DossierOwner) 
     receiptDay: row.receiptDay,
     feeAmount: row.feeAmount,
     documentsReceived: row.documentsReceived,
-    notifyChannel: row.notifyChannel,
+    notifyChannels: row.notifyChannels,
+    returnChannel: registeredReturn(row),
+    /** The electronic result to download, once ready, for a dossier returned online. */
+    result: result
+      ? { fileName: result.fileName, size: result.size, url: `/api/v1/citizen/dossiers/${row.code}/result` }
+      : null,
   };
+}
+
+/** The electronic result of one of the citizen's own dossiers, with its bytes, once they may download it. */
+export async function findOwnResult(db: Db, code: string, owner: DossierOwner) {
+  const row = await findByCode(db, code);
+  if (!row || !isOwnedBy(row, owner) || !resultDownloadable(row)) return undefined;
+  const info = await resultFileOf(db, row.id);
+  const file = info && (await findFile(db, row.id, info.id));
+  return file && { wardCode: row.wardCode, code: row.code, file };
 }
 
 /** Whether the dossier of this code is one of the citizen's own (see DossierOwner). */

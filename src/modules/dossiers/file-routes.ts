@@ -1,6 +1,7 @@
 /**
  * The papers a citizen uploaded with an online filing, for the ward's staff: the list, and each file as it was
- * sent (its type checked by its bytes on upload). Opening a file is a read of personal data: audited.
+ * sent (its type checked by its bytes on upload). Opening a file is a read of personal data: audited. And the
+ * electronic result the officer attaches for a result returned online.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,15 +9,20 @@ import { recordAudit } from '../../platform/audit/store';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
 import { findProcedureVersion } from '../procedures/api';
-import { findFile, listFiles } from './files';
+import { FILE_KINDS, findFile, listFiles } from './files';
+import { attachResultFile, checkResultPdf } from './result-file';
 import * as store from './store';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 const NOT_FOUND = 'Không tìm thấy hồ sơ có mã này.';
+const RESULT_NAME = 'Kết quả giải quyết (bản điện tử)';
 
 export const dossierFileRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
+  const maxBytes = deps.config.uploadMaxBytes;
+  acceptFileBodies(app, maxBytes);
 
   async function wardDossier(request: Parameters<typeof currentStaff>[0], code: string) {
     const dossier = await store.findByCode(db, code);
@@ -49,7 +55,10 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         code: dossier.code,
         items: rows.map((f) => ({
           ...f,
-          documentName: (f.documentId && names.get(f.documentId)) ?? f.documentId,
+          documentName:
+            f.kind === FILE_KINDS.result
+              ? RESULT_NAME
+              : ((f.documentId && names.get(f.documentId)) ?? f.documentId),
           createdAt: f.createdAt.toISOString(),
           url: `/api/v1/dossiers/${dossier.code}/files/${f.id}`,
         })),
@@ -86,6 +95,41 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         .header('content-disposition', `inline; filename*=UTF-8''${name}`)
         .header('cache-control', 'no-store')
         .send(Buffer.from(file.content));
+    },
+  );
+
+  app.put(
+    '/dossiers/:code/result-file',
+    {
+      config: { policy: { permission: 'dossiers.act' } },
+      bodyLimit: fileBodyLimit(maxBytes),
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Đính kèm bản điện tử của kết quả (tệp PDF, nội dung tệp application/octet-stream, kiểm tra theo nội dung) để trả kết quả trực tuyến; thay tệp đã đính kèm trước',
+        params: z.object({ code: DOSSIER_CODE }),
+        headers: z.object({
+          'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
+        }),
+        querystring: z.object({ fileName: z.string().trim().min(1).max(255) }),
+      },
+    },
+    async (request) => {
+      const pdf = await checkResultPdf(request.query.fileName, fileBody(request.body), maxBytes);
+      const wardCode = currentStaff(request).wardCode ?? '';
+      const file = await db.transaction((tx) =>
+        attachResultFile(
+          { db: tx, wardCode, audit: auditContext(request), now: deps.clock.now() },
+          request.params.code,
+          pdf,
+        ),
+      );
+      const { code } = request.params;
+      return {
+        ...file,
+        createdAt: file.createdAt.toISOString(),
+        url: `/api/v1/dossiers/${code}/files/${file.id}`,
+      };
     },
   );
 };

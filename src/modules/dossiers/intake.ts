@@ -6,15 +6,18 @@ import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
 import type { Procedure } from '../procedures/catalogue';
 import { computeFee, FeeError, type FeeInput } from '../procedures/rules';
+import { recordCashPayment } from '../payments/api';
 import type { ProcedureRecord } from '../procedures/api';
 import { dossierCodePrefix } from './code';
-import { intakeMessage } from './notices';
+import { intakeMessages } from './notices';
 import {
   checkAction,
   checkSupplementRequest,
+  returnChannelsFor,
   ROLES,
   sameDayDueDate,
   statusOf,
+  type ReturnChannel,
   type Role,
   type SameDaySchedule,
   type StatusKey,
@@ -32,6 +35,12 @@ export interface IntakeInput {
   missingDocuments?: string[];
   reasons?: string[];
   fee?: FeeInput;
+  /** The fee was paid in cash to the officer at intake: recorded with a receipt, at the scheduled amount. */
+  payment?: { method: 'cash' };
+  /** How the applicant registers to receive the result (Mẫu 01); absent: at the centre. */
+  returnChannel?: ReturnChannel;
+  /** Where a result sent by post goes, when not the applicant's address. */
+  returnAddress?: string;
 }
 
 export interface IntakeContext {
@@ -97,10 +106,26 @@ export function fee(procedure: Procedure, input: FeeInput | undefined, online: b
   }
 }
 
+/** The registered return: online only for a fully online procedure, an address only for the post. */
+function returnOf(procedure: Procedure, input: IntakeInput) {
+  const channel = input.returnChannel ?? 'counter';
+  if (!returnChannelsFor(procedure).includes(channel)) {
+    const message =
+      'Thủ tục này không được giải quyết trực tuyến toàn trình: kết quả nhận tại Trung tâm hoặc qua bưu chính.';
+    throw new AppError('RULE_VIOLATION', message, { returnChannel: message });
+  }
+  if (input.returnAddress && channel !== 'post') {
+    const message = 'Chỉ ghi địa chỉ nhận kết quả khi đăng ký nhận qua bưu chính.';
+    throw new AppError('VALIDATION_FAILED', message, { returnAddress: message });
+  }
+  return { returnChannel: channel, returnAddress: input.returnAddress ?? null };
+}
+
 /** Takes a dossier at the counter (or online, or at home): one of the three outcomes the law allows. */
 export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
   const { definition } = ctx.procedure;
   refuseForeignDocuments(definition, input.documentsReceived, 'documentsReceived');
+  const registered = returnOf(definition, input);
   const action = OUTCOME_ACTION[input.outcome];
   let due: (DueDate & { sameDay: boolean }) | null = null;
   let charged = { amount: 0, lines: [] as { label: string; amount: number }[], basis: '' };
@@ -119,6 +144,10 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
       schedules,
     });
     charged = fee(definition, input.fee, input.channel === 'online');
+    if (input.payment && charged.amount === 0) {
+      const message = 'Theo biểu phí của thủ tục, hồ sơ không phải nộp phí, lệ phí.';
+      throw new AppError('RULE_VIOLATION', message, { payment: message });
+    }
   } else if (input.outcome === 'request_supplement') {
     const check = checkSupplementRequest({
       procedureDocumentIds: definition.documents.map((d) => d.id),
@@ -134,6 +163,11 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
       throw new AppError(code, message, { missingDocuments: message });
     }
     breach = check.breach;
+  }
+
+  if (input.payment && input.outcome !== 'receive') {
+    const message = 'Chỉ thu phí, lệ phí khi tiếp nhận hồ sơ (Mẫu 01).';
+    throw new AppError('RULE_VIOLATION', message, { payment: message });
   }
 
   const fields = {
@@ -157,9 +191,9 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
   const day = toLocalDate(ctx.now);
   const codePrefix = dossierCodePrefix(ctx.staff.wardCode, day);
   // Counter dossiers: the applicant hears of each change by SMS to the phone given at intake.
-  const contact = { notifyChannel: 'sms', applicantEmail: null, applicantPhone: input.applicant.phone };
+  const contact = { notifyChannels: ['sms'], applicantEmail: null, applicantPhone: input.applicant.phone };
   const requested = definition.documents.filter((d) => input.missingDocuments?.includes(d.id));
-  const message = await intakeMessage(
+  const messages = await intakeMessages(
     ctx.db,
     {
       ...contact,
@@ -167,6 +201,8 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
       procedureName: definition.name,
       dueDate: due?.dueDate ?? null,
       feeDue: null,
+      channel: input.channel,
+      returnChannel: registered.returnChannel,
     },
     codePrefix,
     {
@@ -177,10 +213,10 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
     },
     ctx,
   );
-  const dossier = await store.insertIntake(ctx.db, {
+  const intake: store.Intake = {
     codePrefix,
     day,
-    message,
+    messages,
     dossier: {
       wardCode: ctx.staff.wardCode,
       procedureCode: ctx.procedure.code,
@@ -206,8 +242,9 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
       supplementBreaches: breach ? 1 : 0,
       sameDay: due?.sameDay ?? false,
       citizenId: null,
-      notifyChannel: contact.notifyChannel,
+      notifyChannels: contact.notifyChannels,
       applicantEmail: null,
+      ...registered,
     },
     event: {
       wardCode: ctx.staff.wardCode,
@@ -237,9 +274,25 @@ export async function intakeDossier(ctx: IntakeContext, input: IntakeInput) {
           status,
           channel: input.channel,
           dueDate: due?.dueDate ?? null,
+          returnChannel: registered.returnChannel,
         },
       },
     },
+  };
+  if (!input.payment) {
+    const dossier = await store.insertIntake(ctx.db, intake);
+    return { dossier, fee: charged, dueDateBasis: due?.basis ?? null, payment: null };
+  }
+  // Paid in cash: the receipt is written with the dossier or not at all.
+  const { dossier, payment } = await ctx.db.transaction(async (tx) => {
+    const row = await store.insertIntake(tx, intake);
+    const cash = {
+      wardCode: row.wardCode,
+      dossierCode: row.code,
+      amount: charged.amount,
+      officer: ctx.staff,
+    };
+    return { dossier: row, payment: await recordCashPayment({ ...ctx, db: tx }, cash) };
   });
-  return { dossier, fee: charged, dueDateBasis: due?.basis ?? null };
+  return { dossier, fee: charged, dueDateBasis: due?.basis ?? null, payment };
 }

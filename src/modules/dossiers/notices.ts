@@ -1,21 +1,21 @@
 /**
- * What the applicant hears of each change of their dossier, by the channel they chose (counter dossiers: SMS to
- * the phone given at intake), in Vietnamese. The message is put in the outbox in the transaction of the change,
- * so it leaves only once that commits; the route pokes the delivery after the commit.
+ * What the applicant hears of each change of their dossier, on each channel they chose (counter dossiers: SMS to
+ * the phone given at intake), in Vietnamese. The messages are put in the outbox in the transaction of the change,
+ * one per channel, so they leave only once that commits; the route pokes the delivery after the commit.
  */
 import { toLocalDate } from '../../platform/calendar/rules';
-import type { Channel } from '../../platform/channels/rules';
+import { CHANNELS, type Channel } from '../../platform/channels/rules';
 import { enqueueMessage, outboxValues, type NewMessage } from '../../platform/channels/store';
 import { dossierMessage, type DossierNotice } from '../../platform/channels/templates';
 import type { Db } from '../../platform/db/connect';
 import { findWard } from '../../platform/wards/store';
 import { formatVnd } from '../procedures/rules';
+import { registeredReturn } from './rules';
 import { CODE_TO_COME, type DossierRow } from './store';
 
-type NoticeDossier = Pick<
-  DossierRow,
-  'wardCode' | 'procedureName' | 'notifyChannel' | 'applicantEmail' | 'applicantPhone' | 'dueDate' | 'feeDue'
->;
+type NoticeFacts = Pick<DossierRow, 'dueDate' | 'feeDue' | 'returnChannel' | 'channel'>;
+type Contact = Pick<DossierRow, 'notifyChannels' | 'applicantEmail' | 'applicantPhone'>;
+type NoticeDossier = NoticeFacts & Contact & Pick<DossierRow, 'wardCode' | 'procedureName'>;
 type EventOf = {
   action: string;
   toStatus: string;
@@ -27,11 +27,7 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** The notice an event gives the applicant; null for steps inside the ward (hand-over, approval…). */
-export function noticeOf(
-  dossier: Pick<DossierRow, 'dueDate' | 'feeDue'>,
-  event: EventOf,
-  now: Date,
-): DossierNotice | null {
+export function noticeOf(dossier: NoticeFacts, event: EventOf, now: Date): DossierNotice | null {
   const note = event.note ?? '';
   switch (event.action) {
     case 'submit_online':
@@ -52,9 +48,9 @@ export function noticeOf(
     case 'request_payment':
       return { kind: 'payment_requested', amount: formatVnd(dossier.feeDue?.amount ?? 0) };
     case 'mark_result_ready':
-      return { kind: 'result_ready', delivery: 'counter' };
+      return { kind: 'result_ready', delivery: registeredReturn(dossier) };
     case 'return_result':
-      return { kind: 'returned', returnedOn: toLocalDate(now) };
+      return { kind: 'returned', returnedOn: toLocalDate(now), online: event.data?.channel === 'online' };
     case 'apology':
       return { kind: 'late_apology', newDate: dossier.dueDate ?? toLocalDate(now), reason: note };
     case 'stop':
@@ -66,16 +62,20 @@ export function noticeOf(
   }
 }
 
-/** Where the applicant hears from the ward: the chosen channel, else SMS to the phone. */
-export function recipientOf(
-  dossier: Pick<DossierRow, 'notifyChannel' | 'applicantEmail' | 'applicantPhone'>,
-): {
-  channel: Channel;
-  recipient: string;
-} {
-  const channel = dossier.notifyChannel as Channel;
-  if (channel === 'email' && dossier.applicantEmail) return { channel, recipient: dossier.applicantEmail };
-  return { channel: channel === 'zalo' ? 'zalo' : 'sms', recipient: dossier.applicantPhone };
+type Recipient = { channel: Channel; recipient: string };
+
+/**
+ * Where the applicant hears from the ward: each chosen channel once (SMS and Zalo to the phone, e-mail to the
+ * address), else SMS to the phone.
+ */
+export function recipientsOf(dossier: Contact): Recipient[] {
+  const recipients = CHANNELS.filter((c) => dossier.notifyChannels.includes(c)).flatMap(
+    (channel): Recipient[] => {
+      if (channel !== 'email') return [{ channel, recipient: dossier.applicantPhone }];
+      return dossier.applicantEmail ? [{ channel, recipient: dossier.applicantEmail }] : [];
+    },
+  );
+  return recipients.length > 0 ? recipients : [{ channel: 'sms', recipient: dossier.applicantPhone }];
 }
 
 /** Ward names by code: they do not change while the server runs. */
@@ -87,32 +87,31 @@ async function wardName(db: Db, wardCode: string): Promise<string> {
   return name;
 }
 
-/** The message of a notice, addressed and rendered; `code` may be a placeholder the caller's statement fills. */
-export async function noticeMessage(
+/** The messages of a notice, one per channel, addressed and rendered; `code` may be a placeholder to fill. */
+async function noticeMessages(
   db: Db,
   dossier: NoticeDossier,
   code: string,
   notice: DossierNotice,
   publicUrl: string | undefined,
-): Promise<NewMessage> {
-  const { channel, recipient } = recipientOf(dossier);
+): Promise<NewMessage[]> {
   const context = {
     wardName: await wardName(db, dossier.wardCode),
     dossierCode: code,
     procedureName: dossier.procedureName,
     trackingUrl: publicUrl ? `${publicUrl}/tra-cuu/${code}` : undefined,
+    accountUrl: publicUrl ? `${publicUrl}/ho-so-cua-toi/${code}` : undefined,
   };
-  const message = dossierMessage(channel, context, notice);
-  return {
+  return recipientsOf(dossier).map(({ channel, recipient }) => ({
     wardCode: dossier.wardCode,
     channel,
     recipient,
-    ...message,
+    ...dossierMessage(channel, context, notice),
     reference: { type: 'dossier', id: code },
-  };
+  }));
 }
 
-/** Puts the applicant's message about this event in the outbox, in the caller's transaction. */
+/** Puts the applicant's messages about this event in the outbox, in the caller's transaction. */
 export async function notifyApplicant(
   tx: Db,
   dossier: DossierRow,
@@ -121,12 +120,12 @@ export async function notifyApplicant(
 ): Promise<void> {
   const notice = noticeOf(dossier, event, context.now);
   if (!notice) return;
-  const message = await noticeMessage(tx, dossier, dossier.code, notice, context.publicUrl);
-  await enqueueMessage(tx, message, context.now);
+  for (const message of await noticeMessages(tx, dossier, dossier.code, notice, context.publicUrl))
+    await enqueueMessage(tx, message, context.now);
 }
 
-/** The applicant's message of an intake; the intake statement writes the code where CODE_TO_COME stands. */
-export async function intakeMessage(
+/** The applicant's messages of an intake; the intake writes the code where CODE_TO_COME stands. */
+export async function intakeMessages(
   db: Db,
   dossier: NoticeDossier,
   codePrefix: string,
@@ -135,6 +134,8 @@ export async function intakeMessage(
 ) {
   const notice = noticeOf(dossier, event, context.now);
   if (!notice) throw new Error(`no notice for the intake event ${event.action}`);
-  const message = await noticeMessage(db, dossier, `${codePrefix}${CODE_TO_COME}`, notice, context.publicUrl);
-  return outboxValues(message, context.now);
+  const code = `${codePrefix}${CODE_TO_COME}`;
+  const [first, ...more] = await noticeMessages(db, dossier, code, notice, context.publicUrl);
+  if (!first) throw new Error('an intake notice without a recipient');
+  return [outboxValues(first, context.now), ...more.map((m) => outboxValues(m, context.now))] as const;
 }

@@ -6,14 +6,14 @@
 import type { AuditContext } from '../../platform/audit/store';
 import type { OfficeHours, WorkingCalendar } from '../../platform/calendar/rules';
 import { dueDateInWorkingDays, toLocalDate } from '../../platform/calendar/rules';
-import type { Channel } from '../../platform/channels/rules';
+import type { NotifyChoice } from '../../platform/channels/choice';
 import type { Db } from '../../platform/db/connect';
 import type { ProcedureRecord } from '../procedures/api';
 import type { FeeInput } from '../procedures/rules';
 import { dossierCodePrefix } from './code';
 import { fee } from './intake';
-import { intakeMessage } from './notices';
-import { statusOf } from './rules';
+import { intakeMessages } from './notices';
+import { statusOf, type ReturnChannel } from './rules';
 import { dossierFiles } from './schema';
 import * as store from './store';
 
@@ -21,7 +21,9 @@ export interface OnlineFiling {
   procedure: ProcedureRecord;
   citizenId: string;
   applicant: { fullName: string; idNumber: string; phone: string; address: string };
-  notify: { channel: Channel; email?: string };
+  notify: NotifyChoice;
+  /** How the applicant registered to receive the result (Mẫu 01). */
+  returnChannel: ReturnChannel;
   files: {
     documentId: string;
     fileName: string;
@@ -57,14 +59,22 @@ export async function fileOnline(ctx: OnlineFilingContext, filing: OnlineFiling)
   const day = toLocalDate(ctx.now);
   const codePrefix = dossierCodePrefix(ctx.wardCode, day);
   const contact = {
-    notifyChannel: filing.notify.channel,
+    notifyChannels: filing.notify.channels,
     applicantEmail: filing.notify.email ?? null,
     applicantPhone: filing.applicant.phone,
+    returnChannel: filing.returnChannel,
   };
   const event = { action: ACTION, toStatus: 'submitted', note: null, data: {} };
-  const message = await intakeMessage(
+  const messages = await intakeMessages(
     ctx.db,
-    { ...contact, wardCode: ctx.wardCode, procedureName: definition.name, dueDate: null, feeDue: null },
+    {
+      ...contact,
+      wardCode: ctx.wardCode,
+      procedureName: definition.name,
+      dueDate: null,
+      feeDue: null,
+      channel: 'online',
+    },
     codePrefix,
     event,
     ctx,
@@ -72,7 +82,7 @@ export async function fileOnline(ctx: OnlineFilingContext, filing: OnlineFiling)
   const dossier = await store.insertIntake(ctx.db, {
     codePrefix,
     day,
-    message,
+    messages,
     dossier: {
       ...contact,
       wardCode: ctx.wardCode,
@@ -97,6 +107,8 @@ export async function fileOnline(ctx: OnlineFilingContext, filing: OnlineFiling)
       supplementRequests: 0,
       supplementBreaches: 0,
       citizenId: filing.citizenId,
+      // By post: to the address the citizen gave.
+      returnAddress: null,
       // A same-day promise is made when the officer accepts it, not at filing.
       sameDay: false,
     },

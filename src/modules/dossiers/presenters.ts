@@ -1,5 +1,12 @@
 import { maskIdNumber, maskName, maskPhone } from '../../platform/people/rules';
-import { ACTIONS, statusOf, type ActionKey, type StatusKey } from './rules';
+import {
+  ACTIONS,
+  postalReturnAddress,
+  registeredReturn,
+  statusOf,
+  type ActionKey,
+  type StatusKey,
+} from './rules';
 import type { DossierRow } from './store';
 
 type EventRow = { action: string; toStatus: string; at: Date; toUnit: string | null; timing: string | null };
@@ -7,6 +14,7 @@ type EventRow = { action: string; toStatus: string; at: Date; toUnit: string | n
 /** Events that are not workflow actions: the apology, and what the platform itself records. */
 const EVENT_LABELS: Record<string, string> = {
   submit_online: 'Nộp hồ sơ trực tuyến',
+  supplement_submitted: 'Gửi giấy tờ bổ sung trực tuyến',
   apology: 'Xin lỗi và hẹn lại ngày trả kết quả',
   late_twice: 'Trễ hẹn lần thứ hai — chuyển Chủ tịch UBND xử lý',
   marked_late: 'Quá hạn giải quyết',
@@ -74,6 +82,9 @@ export function staffView(
     procedureCode: dossier.procedureCode,
     procedureVersion: dossier.procedureVersion,
     channel: dossier.channel,
+    returnChannel: registeredReturn(dossier),
+    returnAddress: postalReturnAddress(dossier),
+    notifyChannels: dossier.notifyChannels,
     receiptDay: dossier.receiptDay,
     originalDueDate: dossier.originalDueDate,
     documentsReceived: dossier.documentsReceived,

@@ -14,7 +14,7 @@ import { findProcedure } from '../procedures/api';
 import { intakeDossier } from './intake';
 import { staffView } from './presenters';
 import { publicViewCache, rendered, sendRendered } from './public-view';
-import { STATUSES, urgency, URGENCY_LABELS } from './rules';
+import { RETURN_CHANNELS, STATUSES, urgency, URGENCY_LABELS } from './rules';
 import * as store from './store';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
@@ -53,6 +53,16 @@ const intakeBody = z.object({
       exemption: z.string().max(80).optional(),
     })
     .strict()
+    .optional(),
+  /** Paid in cash at the counter now: the scheduled fee, recorded with a receipt (no amount is sent). */
+  payment: z.strictObject({ method: z.literal('cash') }).optional(),
+  returnChannel: z.enum(RETURN_CHANNELS, 'Xin vui lòng chọn cách nhận kết quả.').default('counter'),
+  /** By post to another address than the applicant's. */
+  returnAddress: z
+    .string()
+    .trim()
+    .min(5, 'Xin vui lòng nhập địa chỉ nhận kết quả (số nhà, đường, tổ dân phố…).')
+    .max(300, 'Địa chỉ tối đa 300 ký tự.')
     .optional(),
 });
 
@@ -119,6 +129,13 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         dueDate: dossier.dueDate,
         dueDateBasis: result.dueDateBasis,
         fee: result.fee,
+        payment: result.payment && {
+          method: 'cash',
+          amount: result.payment.amount,
+          receiptNumber: result.payment.receiptNumber,
+          paidAt: result.payment.paidAt.toISOString(),
+          receiptUrl: `/api/v1/dossiers/${dossier.code}/payment/receipt`,
+        },
         trackingUrl: `/tra-cuu/${dossier.code}`,
       });
     },

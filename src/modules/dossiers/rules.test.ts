@@ -10,6 +10,9 @@ import {
   formOn,
   nextStatus,
   parseDossierCode,
+  postalReturnAddress,
+  registeredReturn,
+  returnChannelsFor,
   STATUSES,
   WorkflowError,
   type ActionKey,
@@ -145,6 +148,30 @@ describe('checkAction: roles, required fields, values', () => {
     expect(workflowError(() => checkAction({ ...refuse, fields: { reasons: [] } })).message).toContain(
       'reasons',
     );
+  });
+});
+
+describe('registered return (Mẫu 01 "Đăng ký nhận kết quả")', () => {
+  it('is the method registered, else where the dossier was filed', () => {
+    expect(registeredReturn({ returnChannel: 'post', channel: 'online' })).toBe('post');
+    expect(registeredReturn({ returnChannel: null, channel: 'online' })).toBe('online');
+    expect(registeredReturn({ returnChannel: null, channel: 'counter' })).toBe('counter');
+    expect(registeredReturn({ returnChannel: null, channel: 'home' })).toBe('counter');
+  });
+
+  it('posts to the address registered for it, else to the applicant; no address for other methods', () => {
+    const dossier = { channel: 'counter', applicantAddress: 'Số 5, Tổ dân phố số 4' };
+    const post = { ...dossier, returnChannel: 'post' };
+    expect(postalReturnAddress({ ...post, returnAddress: 'Số 18 Lạch Tray' })).toBe('Số 18 Lạch Tray');
+    expect(postalReturnAddress({ ...post, returnAddress: null })).toBe('Số 5, Tổ dân phố số 4');
+    expect(postalReturnAddress({ ...dossier, returnChannel: 'online', returnAddress: 'Số 18' })).toBeNull();
+    expect(postalReturnAddress({ ...dossier, returnChannel: null, returnAddress: null })).toBeNull();
+  });
+
+  it('offers an online return only for a fully online (toàn trình) procedure', () => {
+    expect(returnChannelsFor({ onlineLevel: 'toan_trinh' })).toEqual(['counter', 'post', 'online']);
+    expect(returnChannelsFor({ onlineLevel: 'mot_phan' })).toEqual(['counter', 'post']);
+    expect(returnChannelsFor({ onlineLevel: 'truc_tiep' })).toEqual(['counter', 'post']);
   });
 });
 

@@ -78,12 +78,14 @@ export const dossiers = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     returnChannel: text('return_channel'),
+    /** Where the result is posted when returned by post; null: the applicant's address. */
+    returnAddress: text('return_address'),
     digitised: boolean('digitised').notNull().default(false),
     resultElectronic: boolean('result_electronic').notNull().default(false),
     /** Filed online: the portal account that submitted it. */
     citizenId: uuid('citizen_id').references(() => citizens.id),
-    /** How the applicant hears of each change: 'sms' | 'zalo' | 'email' (counter dossiers: SMS). */
-    notifyChannel: text('notify_channel').notNull().default('sms'),
+    /** Every channel the applicant hears of each change by, one message each: 'sms', 'zalo', 'email' (counter: SMS). */
+    notifyChannels: jsonb('notify_channels').$type<string[]>().notNull().default(['sms']),
     applicantEmail: text('applicant_email'),
     /** Due the day it was received, by the ward's "không hẹn, không chờ" day (same-day.ts). */
     sameDay: boolean('same_day').notNull().default(false),

@@ -38,8 +38,10 @@ const DOSSIER_WRITTEN = [
   'supplementBreaches',
   'sameDay',
   'citizenId',
-  'notifyChannel',
+  'notifyChannels',
   'applicantEmail',
+  'returnChannel',
+  'returnAddress',
 ] as const satisfies readonly (keyof NewDossier)[];
 const EVENT_WRITTEN = [
   'wardCode',
@@ -78,9 +80,15 @@ export interface Intake {
   dossier: { [K in (typeof DOSSIER_WRITTEN)[number]]: NewDossier[K] };
   event: { [K in (typeof EVENT_WRITTEN)[number]]: NewDossierEvent[K] };
   audit: AuditRecord;
-  /** The applicant's message (outbox row): its texts write the code as `codePrefix + CODE_TO_COME`. */
-  message: { [K in (typeof MESSAGE_WRITTEN)[number]]: (typeof outboxMessages.$inferInsert)[K] };
+  /**
+   * The applicant's messages (outbox rows), one per channel: their texts write the code as
+   * `codePrefix + CODE_TO_COME`. The intake statement writes the first; more than one needs a transaction.
+   */
+  messages: readonly [IntakeMessage, ...IntakeMessage[]];
 }
+
+type IntakeMessage = { [K in (typeof MESSAGE_WRITTEN)[number]]: (typeof outboxMessages.$inferInsert)[K] };
+type OneMessageIntake = Omit<Intake, 'messages'> & { message: IntakeMessage };
 
 /** Intakes in one statement at most (1, 2, 4… 32: a prepared statement for each of these counts). */
 const MAX_BATCH = 32;
@@ -139,7 +147,7 @@ function intakeStatement(db: Db, count: number) {
 
 const intakeStatements = new WeakMap<Db, Map<number, ReturnType<typeof intakeStatement>>>();
 
-async function insertIntakes(db: Db, intakes: Intake[]): Promise<DossierRow[]> {
+async function insertIntakes(db: Db, intakes: OneMessageIntake[]): Promise<DossierRow[]> {
   const [first] = intakes;
   if (!first) return [];
   let statements = intakeStatements.get(db);
@@ -174,7 +182,7 @@ async function insertIntakes(db: Db, intakes: Intake[]): Promise<DossierRow[]> {
 }
 
 /** Intakes waiting to be written, by database, then ward and day. */
-const intakeBatches = new WeakMap<Db, Map<string, (intake: Intake) => Promise<DossierRow>>>();
+const intakeBatches = new WeakMap<Db, Map<string, (intake: OneMessageIntake) => Promise<DossierRow>>>();
 
 /**
  * Takes a dossier in with one statement, run alone (not inside a transaction), which it shares with the intakes
@@ -182,19 +190,31 @@ const intakeBatches = new WeakMap<Db, Map<string, (intake: Intake) => Promise<Do
  * statement to its commit, so concurrent intakes queue for one commit a batch, get consecutive numbers in the
  * order they came, and one that fails takes no number (no gap).
  */
-export function insertIntake(db: Db, intake: Intake): Promise<DossierRow> {
+export async function insertIntake(db: Db, { messages, ...intake }: Intake): Promise<DossierRow> {
   let batches = intakeBatches.get(db);
   if (!batches) intakeBatches.set(db, (batches = new Map()));
   const key = `${intake.dossier.wardCode}/${intake.day}`;
   let insert = batches.get(key);
   if (!insert) {
-    insert = batched((intakes: Intake[]) => insertIntakes(db, intakes), {
+    insert = batched((intakes: OneMessageIntake[]) => insertIntakes(db, intakes), {
       max: MAX_BATCH,
       powersOfTwo: true,
     });
     batches.set(key, insert);
   }
-  return insert(intake);
+  const [message, ...more] = messages;
+  const row = await insert({ ...intake, message });
+  if (more.length === 0) return row;
+  const named = (text: string) => text.replaceAll(`${intake.codePrefix}${CODE_TO_COME}`, row.code);
+  await db.insert(outboxMessages).values(
+    more.map((m) => ({
+      ...m,
+      subject: m.subject && named(m.subject),
+      body: named(m.body),
+      referenceId: row.code,
+    })),
+  );
+  return row;
 }
 
 export async function insertEvent(db: Db, values: NewDossierEvent): Promise<void> {

@@ -45,6 +45,33 @@ export type Status = (typeof STATUSES)[number];
 export const RETURN_CHANNELS = ['counter', 'post', 'online'] as const;
 export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
 
+/**
+ * How the applicant receives the result (Mẫu 01 "Đăng ký nhận kết quả"): the method they registered, or by which
+ * it was handed over; a dossier that registered none gets it where it was filed (online, or at the counter).
+ */
+export function registeredReturn(dossier: { returnChannel: string | null; channel: string }): ReturnChannel {
+  const registered = RETURN_CHANNELS.find((c) => c === dossier.returnChannel);
+  return registered ?? (dossier.channel === 'online' ? 'online' : 'counter');
+}
+
+/** Where a result returned by post goes: the address registered for it, else the applicant's; null otherwise. */
+export function postalReturnAddress(dossier: {
+  returnChannel: string | null;
+  channel: string;
+  returnAddress: string | null;
+  applicantAddress: string;
+}): string | null {
+  return registeredReturn(dossier) === 'post' ? (dossier.returnAddress ?? dossier.applicantAddress) : null;
+}
+
+/**
+ * How a procedure's result may be received (Nghị định 42/2022/NĐ-CP): at the centre or by public post, and
+ * online only for a fully online (toàn trình) procedure — whether it was filed online or at the counter.
+ */
+export function returnChannelsFor(procedure: { onlineLevel: string }): ReturnChannel[] {
+  return RETURN_CHANNELS.filter((c) => c !== 'online' || procedure.onlineLevel === 'toan_trinh');
+}
+
 export interface ActionDef {
   label: string;
   from: readonly StatusKey[];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/store';
 import { hasPermission } from '../../platform/auth/policies';
 import { DEFAULT_OFFICE_HOURS } from '../../platform/calendar/rules';
+import { pokeDelivery } from '../../platform/channels/jobs';
 import type { Db } from '../../platform/db/connect';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
@@ -156,10 +157,12 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
           ...context(request, wardCode),
           hours: ward?.ward.officeHours ?? DEFAULT_OFFICE_HOURS,
           calendar: await deps.calendar.current(),
+          wardName: ward?.name ?? wardCode,
         },
         request.params.id,
         request.body,
       );
+      pokeDelivery(db);
       return answer(request, wardCode, row);
     },
   );

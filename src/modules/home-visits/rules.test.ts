@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_ADJUSTMENTS_2025_2026 } from '../../platform/calendar/official-adjustments';
 import { buildCalendar, DEFAULT_OFFICE_HOURS } from '../../platform/calendar/rules';
-import { linkRefusal, slotProblem, STATUSES, stepRefusal, type Step } from './rules';
+import { SMS_MAX_LENGTH } from '../../platform/channels/rules';
+import { smsBody } from '../../platform/channels/templates';
+import { linkRefusal, scheduledNotice, slotProblem, STATUSES, stepRefusal, type Step } from './rules';
 
 const context = {
   today: '2026-03-10',
@@ -56,5 +58,37 @@ describe('linkRefusal', () => {
     expect(linkRefusal({ ...dossier, receivedAt: new Date('2026-03-09T02:00:00Z') }, visit)).toMatch(
       /trước khi có yêu cầu/,
     );
+  });
+});
+
+describe('scheduledNotice', () => {
+  const visit = {
+    code: 'TN-7K3F9Q',
+    officerName: 'Trần Thị Hằng',
+    day: '2026-03-12',
+    from: '08:30',
+    to: '10:00',
+  };
+
+  it('tells the day, the time window and the officer, in one SMS segment', () => {
+    const notice = scheduledNotice(visit, false);
+    expect(notice).toEqual({
+      templateKey: 'home_visit.scheduled',
+      subject: 'Đã xếp lịch tiếp nhận hồ sơ tại nhà (TN-7K3F9Q)',
+      short:
+        'Đã xếp lịch tiếp nhận hồ sơ tại nhà (TN-7K3F9Q): ngày 12/03/2026, từ 08:30 đến 10:00, cán bộ Trần Thị Hằng.',
+    });
+    const sms = smsBody({ wardName: 'Phường Thành Đông' }, notice.short);
+    expect(sms.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+    expect(sms).toMatch(
+      /^UBND phuong Thanh Dong: Da xep lich .* tu 08:30 den 10:00, can bo Tran Thi Hang\.$/,
+    );
+  });
+
+  it('says when the appointment moved', () => {
+    expect(scheduledNotice(visit, true)).toMatchObject({
+      templateKey: 'home_visit.rescheduled',
+      short: expect.stringMatching(/^Đã đổi lịch tiếp nhận hồ sơ tại nhà/),
+    });
   });
 });

@@ -96,3 +96,21 @@ export function linkRefusal(
   if (dossier.receivedAt < visit.createdAt) return 'Hồ sơ được tiếp nhận trước khi có yêu cầu này.';
   return null;
 }
+
+/**
+ * What the requester is told when the centre (re)schedules the visit: the day, the time window and who comes.
+ * One short text: the whole SMS (without diacritics, see platform/channels/templates.ts).
+ */
+export function scheduledNotice(
+  visit: { code: string; officerName: string } & Slot,
+  rescheduled: boolean,
+): { templateKey: string; subject: string; short: string } {
+  const what = rescheduled ? 'Đã đổi lịch' : 'Đã xếp lịch';
+  return {
+    templateKey: rescheduled ? 'home_visit.rescheduled' : 'home_visit.scheduled',
+    subject: `${what} tiếp nhận hồ sơ tại nhà (${visit.code})`,
+    short:
+      `${what} tiếp nhận hồ sơ tại nhà (${visit.code}): ngày ${formatVn(visit.day)}, ` +
+      `từ ${visit.from} đến ${visit.to}, cán bộ ${visit.officerName}.`,
+  };
+}

@@ -6,6 +6,8 @@
 import { randomInt } from 'node:crypto';
 import { recordAudit, type AuditContext } from '../../platform/audit/store';
 import { toLocalDate, type OfficeHours, type WorkingCalendar } from '../../platform/calendar/rules';
+import { enqueueMessage } from '../../platform/channels/store';
+import { smsBody } from '../../platform/channels/templates';
 import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
 import { listStaff } from '../../platform/wards/store';
@@ -14,6 +16,7 @@ import { findProcedure } from '../procedures/api';
 import {
   linkRefusal,
   MAX_OPEN_PER_REQUESTER,
+  scheduledNotice,
   slotProblem,
   stepRefusal,
   type Reason,
@@ -121,8 +124,9 @@ async function step<T>(
   });
 }
 
+/** Schedules (or moves) the visit and tells the requester by SMS, in the same transaction (outbox). */
 export async function scheduleVisit(
-  ctx: VisitContext & { hours: OfficeHours; calendar: WorkingCalendar },
+  ctx: VisitContext & { hours: OfficeHours; calendar: WorkingCalendar; wardName: string },
   id: string,
   appointment: Slot & { officerId: string },
 ) {
@@ -158,6 +162,23 @@ export async function scheduleVisit(
       wardCode: ctx.wardCode,
       summary: { ...slot, officerId: officer.id },
     });
+    const notice = scheduledNotice(
+      { code: visit.code, officerName: officer.fullName, ...slot },
+      visit.status === 'scheduled',
+    );
+    await enqueueMessage(
+      tx,
+      {
+        wardCode: ctx.wardCode,
+        channel: 'sms',
+        recipient: visit.contactPhone,
+        templateKey: notice.templateKey,
+        subject: notice.subject,
+        body: smsBody({ wardName: ctx.wardName }, notice.short),
+        reference: { type: 'home_visit', id: visit.code },
+      },
+      ctx.now,
+    );
     return updated;
   });
 }

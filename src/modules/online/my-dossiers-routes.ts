@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/store';
 import { dossierOwner } from '../../platform/citizens/rules';
 import { currentCitizenSession } from '../../platform/citizens/session';
+import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
-import { findOwnDossier, listApplicantDossiers } from '../dossiers/api';
+import { findOwnDossier, findOwnResult, listApplicantDossiers } from '../dossiers/api';
 import { ratingUrl } from '../ratings/api';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
@@ -49,12 +51,55 @@ export const myDossiersRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       const owner = dossierOwner(currentCitizenSession(request).citizen);
       const dossier = await findOwnDossier(db, request.params.code, owner);
       if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này trong hồ sơ của bạn.');
+      // Their own data still: a read of it is on the trail, as a staff member's would be.
+      await db.transaction((tx) =>
+        recordAudit(tx, auditContext(request), {
+          action: 'personal_data.read',
+          targetType: 'dossier_applicant',
+          targetId: dossier.code,
+          wardCode: dossier.wardCode,
+          summary: { fields: ['applicantName'], by: 'applicant' },
+        }),
+      );
       const origin = siteOrigin(request, deps.config.publicUrl);
       return {
         ...dossier,
         ratingUrl:
           dossier.status === 'returned' ? ratingUrl(origin, dossier.code, deps.config.ratingSecret) : null,
       };
+    },
+  );
+
+  app.get(
+    '/citizen/dossiers/:code/result',
+    {
+      config: { policy: 'citizen' },
+      schema: {
+        tags: ['citizen'],
+        summary:
+          'Người dân: tải bản điện tử của kết quả giải quyết hồ sơ của tôi (đăng ký nhận kết quả trực tuyến), khi đã có kết quả',
+        params: z.object({ code: DOSSIER_CODE }),
+      },
+    },
+    async (request, reply) => {
+      const owner = dossierOwner(currentCitizenSession(request).citizen);
+      const result = await findOwnResult(db, request.params.code, owner);
+      if (!result) throw new AppError('NOT_FOUND', 'Hồ sơ này không có bản điện tử của kết quả để tải về.');
+      const { file } = result;
+      await db.transaction((tx) =>
+        recordAudit(tx, auditContext(request), {
+          action: 'dossier.result_downloaded',
+          targetType: 'dossier',
+          targetId: result.code,
+          wardCode: result.wardCode,
+          summary: { fileId: file.id, sha256: file.sha256, by: 'applicant' },
+        }),
+      );
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.content));
     },
   );
 };

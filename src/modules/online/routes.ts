@@ -6,11 +6,11 @@ import { pokeDelivery } from '../../platform/channels/jobs';
 import { currentCitizenSession } from '../../platform/citizens/session';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
-import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
 import { findWard } from '../../platform/wards/store';
 import { statusOf } from '../dossiers/rules';
 import { formatVnd } from '../procedures/api';
+import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
 import {
   addUpload,
   checkFile,
@@ -32,7 +32,6 @@ const DOCUMENT_ID = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã giấy tờ gồm
 const IDEMPOTENCY = z.object({
   'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
 });
-const OCTET_STREAM = 'application/octet-stream';
 
 /** Online filing by a signed-in citizen: drafts, one question a page, uploaded papers, submission. */
 export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -40,13 +39,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
   const wardCode = deps.config.portalWard;
   const maxBytes = deps.config.uploadMaxBytes;
 
-  // Papers come as their bytes (no base64, no multipart): the body is the file, up to the limit and a margin
-  // so that a file a little too large gets its own message.
-  app.addContentTypeParser(
-    OCTET_STREAM,
-    { parseAs: 'buffer', bodyLimit: maxBytes + 1_048_576 },
-    (_r, body, done) => done(null, body),
-  );
+  acceptFileBodies(app, maxBytes);
 
   const context = (request: FastifyRequest, tx = db): DraftContext => ({
     db: tx,
@@ -124,13 +117,14 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       schema: {
         tags: ['online'],
         summary:
-          'Người dân: lưu câu trả lời của một trang (người nộp, địa chỉ, cách nhận thông báo) và trang đang làm',
+          'Người dân: lưu câu trả lời của một trang (người nộp, địa chỉ, cách nhận kết quả, các kênh nhận thông báo) và trang đang làm',
         params: DRAFT_ID,
         headers: IDEMPOTENCY,
         body: z.strictObject({
           currentStep: z.string().max(100).optional(),
           applicant: z.unknown().optional(),
           address: z.unknown().optional(),
+          returnChannel: z.unknown().optional(),
           notify: z.unknown().optional(),
         }),
       },
@@ -164,7 +158,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     '/online/drafts/:id/uploads',
     {
       config: { policy: 'citizen' },
-      bodyLimit: maxBytes + 1_048_576,
+      bodyLimit: fileBodyLimit(maxBytes),
       schema: {
         tags: ['online'],
         summary:
@@ -175,11 +169,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       },
     },
     async (request, reply) => {
-      const content = request.body;
-      if (!Buffer.isBuffer(content)) {
-        const message = 'Xin gửi nội dung tệp (application/octet-stream).';
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', message, { file: message });
-      }
+      const content = fileBody(request.body);
       const ctx = context(request);
       const draft = await findDraft(ctx, request.params.id);
       const procedure = await onlineProcedure(db, draft.wardCode, draft.procedureCode);

@@ -8,6 +8,7 @@ import {
   formSteps,
   missingAnswers,
   onlineFeeInput,
+  returnChannelsFor,
   safeFileName,
   sniffMediaType,
   stepOfField,
@@ -17,7 +18,8 @@ const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => new TextEncoder().encode(text);
 
 // Chứng thực bản sao từ bản chính (2.000815): the original is shown only, the copy is uploaded.
-const COPY: Pick<Procedure, 'documents'> = {
+const COPY: Pick<Procedure, 'documents' | 'onlineLevel'> = {
+  onlineLevel: 'mot_phan',
   documents: [
     { id: 'ban-chinh', name: 'Bản chính', originals: 1, copies: 0, presentOnly: true, condition: 'Khi có' },
     {
@@ -30,7 +32,8 @@ const COPY: Pick<Procedure, 'documents'> = {
   ],
 };
 // Đăng ký khai tử (1.000656): two papers always required.
-const DEATH: Pick<Procedure, 'documents'> = {
+const DEATH: Pick<Procedure, 'documents' | 'onlineLevel'> = {
+  onlineLevel: 'mot_phan',
   documents: [
     { id: 'to-khai-dang-ky-khai-tu', name: 'Tờ khai đăng ký khai tử', originals: 1, copies: 0 },
     { id: 'giay-bao-tu', name: 'Giấy báo tử', originals: 1, copies: 0 },
@@ -62,11 +65,12 @@ describe('online filing rules (Nghị định 45/2020/NĐ-CP)', () => {
     expect(acceptsOnlineFiling({ onlineLevel: 'truc_tiep' })).toBe(false);
   });
 
-  it('asks one question a page: applicant, address, one page per paper handed in, notification, check', () => {
+  it('asks one question a page: applicant, address, one page per paper, result, notification, check', () => {
     expect(formSteps(COPY).map((s) => s.key)).toEqual([
       'nguoi-nop',
       'dia-chi',
       'giay-to-ban-sao-can-chung-thuc',
+      'nhan-ket-qua',
       'nhan-thong-bao',
       'kiem-tra',
     ]);
@@ -81,28 +85,56 @@ describe('online filing rules (Nghị định 45/2020/NĐ-CP)', () => {
     const missing = missingAnswers(DEATH, { address: 'Số 1, Tổ dân phố số 2' }, [
       { documentId: 'giay-bao-tu', pages: 1 },
     ]);
-    expect(Object.keys(missing)).toEqual(['applicant', 'documents.to-khai-dang-ky-khai-tu', 'notify']);
+    expect(Object.keys(missing)).toEqual([
+      'applicant',
+      'documents.to-khai-dang-ky-khai-tu',
+      'returnChannel',
+      'notify',
+    ]);
     expect(Object.keys(missing).map((f) => stepOfField(DEATH, f))).toEqual([
       'nguoi-nop',
       'giay-to-to-khai-dang-ky-khai-tu',
+      'nhan-ket-qua',
       'nhan-thong-bao',
     ]);
     // Only conditional papers: at least one of them is uploaded.
     expect(missingAnswers(COPY, {}, []).documents).toMatch(/ít nhất một giấy tờ/);
-    const complete = { applicant: APPLICANT, address: 'Số 1', notify: { channel: 'sms' as const } };
-    expect(missingAnswers(COPY, complete, [{ documentId: 'ban-sao-can-chung-thuc', pages: 2 }])).toEqual({});
+    const complete = {
+      applicant: APPLICANT,
+      address: 'Số 1',
+      returnChannel: 'post' as const,
+      notify: { channels: ['sms' as const] },
+    };
+    const uploads = [{ documentId: 'ban-sao-can-chung-thuc', pages: 2 }];
+    expect(missingAnswers(COPY, complete, uploads)).toEqual({});
+    // A partly online procedure returns no result online.
+    expect(
+      Object.keys(missingAnswers(COPY, { ...complete, returnChannel: 'online' as const }, uploads)),
+    ).toEqual(['returnChannel']);
   });
 
-  it('checks each answer: căn cước number, phone, e-mail when mail is chosen', () => {
+  it('returns the result online only for a fully online procedure (Nghị định 42/2022/NĐ-CP)', () => {
+    expect(returnChannelsFor({ onlineLevel: 'toan_trinh' })).toEqual(['counter', 'post', 'online']);
+    expect(returnChannelsFor({ onlineLevel: 'mot_phan' })).toEqual(['counter', 'post']);
+  });
+
+  it('checks each answer: căn cước number, phone, one channel or more, e-mail when mail is chosen', () => {
     expect(ANSWER_INPUTS.applicant.parse({ ...APPLICANT, phone: '+84 977 111 222' }).phone).toBe(
       '0977111222',
     );
     expect(ANSWER_INPUTS.applicant.safeParse({ ...APPLICANT, idNumber: '999095001234' }).success).toBe(false);
-    expect(ANSWER_INPUTS.notify.parse({ channel: 'zalo', email: 'bo-qua@example.com' })).toEqual({
-      channel: 'zalo',
+    expect(ANSWER_INPUTS.notify.parse({ channels: ['zalo'], email: 'bo-qua@example.com' })).toEqual({
+      channels: ['zalo'],
     });
-    expect(ANSWER_INPUTS.notify.safeParse({ channel: 'email', email: 'khong-hop-le' }).success).toBe(false);
-    expect(ANSWER_INPUTS.notify.safeParse({ channel: 'fax' }).success).toBe(false);
+    // Each channel once, in one order, whatever order they came in.
+    expect(
+      ANSWER_INPUTS.notify.parse({ channels: ['email', 'sms', 'email'], email: 'ten@example.com' }),
+    ).toEqual({ channels: ['sms', 'email'], email: 'ten@example.com' });
+    const refused = (notify: unknown) => ANSWER_INPUTS.notify.safeParse(notify).error?.issues[0]?.message;
+    expect(refused({ channels: ['sms', 'email'], email: 'khong-hop-le' })).toMatch(/thư điện tử/);
+    expect(refused({ channels: [] })).toBe('Xin vui lòng chọn ít nhất một cách nhận thông báo.');
+    expect(refused({ channels: ['fax'] })).toBe('Xin vui lòng chọn ít nhất một cách nhận thông báo.');
+    expect(ANSWER_INPUTS.returnChannel.safeParse('home').success).toBe(false);
     expect(ANSWER_INPUTS.address.safeParse('Số 1').success).toBe(false);
   });
 

@@ -5,8 +5,9 @@
  * Pure: no I/O.
  */
 import { z } from 'zod';
-import { CHANNELS, normaliseRecipient, type Channel } from '../../platform/channels/rules';
+import { NOTIFY_CHOICE, type NotifyChoice } from '../../platform/channels/choice';
 import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/people/rules';
+import { RETURN_CHANNELS, returnChannelsFor, type ReturnChannel } from '../dossiers/rules';
 import type { FeeSchedule, Procedure, ProcedureDocument } from '../procedures/catalogue';
 import type { FeeInput } from '../procedures/rules';
 
@@ -20,7 +21,8 @@ export function acceptsOnlineFiling(procedure: Pick<Procedure, 'onlineLevel'>): 
 export interface DraftAnswers {
   applicant?: { fullName: string; idNumber: string; phone: string };
   address?: string;
-  notify?: { channel: Channel; email?: string };
+  notify?: NotifyChoice;
+  returnChannel?: ReturnChannel;
 }
 
 /** Papers filed online: all but those only shown at the counter. Unconditional ones are required. */
@@ -28,15 +30,21 @@ export function uploadableDocuments(procedure: Pick<Procedure, 'documents'>): Pr
   return procedure.documents.filter((d) => !d.presentOnly);
 }
 
-export type StepKey = 'nguoi-nop' | 'dia-chi' | `giay-to-${string}` | 'nhan-thong-bao' | 'kiem-tra';
+export type StepKey =
+  'nguoi-nop' | 'dia-chi' | `giay-to-${string}` | 'nhan-ket-qua' | 'nhan-thong-bao' | 'kiem-tra';
 
 export interface Step {
   key: StepKey;
-  kind: 'applicant' | 'address' | 'document' | 'notify' | 'summary';
+  kind: 'applicant' | 'address' | 'document' | 'return' | 'notify' | 'summary';
   documentId?: string;
 }
 
-/** The pages of the guided form: who files, where they live, one page per paper, how to reach them, the check. */
+export { returnChannelsFor };
+
+/**
+ * The pages of the guided form: who files, where they live, one page per paper, how the result comes back, how
+ * to reach them, the check.
+ */
 export function formSteps(procedure: Pick<Procedure, 'documents'>): Step[] {
   return [
     { key: 'nguoi-nop', kind: 'applicant' },
@@ -46,6 +54,7 @@ export function formSteps(procedure: Pick<Procedure, 'documents'>): Step[] {
       kind: 'document',
       documentId: d.id,
     })),
+    { key: 'nhan-ket-qua', kind: 'return' },
     { key: 'nhan-thong-bao', kind: 'notify' },
     { key: 'kiem-tra', kind: 'summary' },
   ];
@@ -53,7 +62,7 @@ export function formSteps(procedure: Pick<Procedure, 'documents'>): Step[] {
 
 const NAME_MESSAGE = 'Xin vui lòng nhập họ và tên người nộp hồ sơ.';
 const ADDRESS_MESSAGE = 'Xin vui lòng nhập địa chỉ (số nhà, đường, tổ dân phố…).';
-const EMAIL_MESSAGE = 'Xin vui lòng nhập địa chỉ thư điện tử, ví dụ ten@example.com.';
+const RETURN_MESSAGE = 'Xin vui lòng chọn cách nhận kết quả.';
 
 const phone = z
   .string()
@@ -76,16 +85,8 @@ export const ANSWER_INPUTS = {
     phone,
   }),
   address: z.string().trim().min(5, ADDRESS_MESSAGE).max(300, 'Địa chỉ tối đa 300 ký tự.'),
-  notify: z
-    .strictObject({
-      channel: z.enum(CHANNELS, 'Xin vui lòng chọn cách nhận thông báo.'),
-      email: z.string().trim().max(254).optional(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.channel === 'email' && !normaliseRecipient('email', v.email ?? ''))
-        ctx.addIssue({ code: 'custom', path: ['email'], message: EMAIL_MESSAGE });
-    })
-    .transform((v) => (v.channel === 'email' ? v : { channel: v.channel })),
+  notify: NOTIFY_CHOICE,
+  returnChannel: z.enum(RETURN_CHANNELS, RETURN_MESSAGE),
 };
 
 export interface UploadSummary {
@@ -98,7 +99,7 @@ export interface UploadSummary {
  * `stepOfField`): empty when it is complete.
  */
 export function missingAnswers(
-  procedure: Pick<Procedure, 'documents'>,
+  procedure: Pick<Procedure, 'documents' | 'onlineLevel'>,
   answers: DraftAnswers,
   uploads: readonly UploadSummary[],
 ): Record<string, string> {
@@ -111,6 +112,8 @@ export function missingAnswers(
       missing[`documents.${d.id}`] = `Xin vui lòng tải lên: ${d.name}.`;
   }
   if (uploads.length === 0) missing.documents = 'Xin vui lòng tải lên ít nhất một giấy tờ của hồ sơ.';
+  if (!answers.returnChannel || !returnChannelsFor(procedure).includes(answers.returnChannel))
+    missing.returnChannel = RETURN_MESSAGE;
   if (!answers.notify) missing.notify = 'Xin vui lòng chọn cách nhận thông báo về hồ sơ.';
   return missing;
 }
@@ -120,6 +123,7 @@ export function stepOfField(procedure: Pick<Procedure, 'documents'>, field: stri
   const [head, documentId] = field.split('.');
   if (head === 'applicant') return 'nguoi-nop';
   if (head === 'address') return 'dia-chi';
+  if (head === 'returnChannel') return 'nhan-ket-qua';
   if (head === 'notify') return 'nhan-thong-bao';
   const first = uploadableDocuments(procedure)[0];
   return `giay-to-${documentId ?? first?.id ?? ''}`;

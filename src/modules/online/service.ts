@@ -12,7 +12,7 @@ import { AppError } from '../../platform/http/errors';
 import { fileOnline } from '../dossiers/api';
 import { findProcedure, formatVnd, type ProcedureRecord } from '../procedures/api';
 import { computeFee, FeeError } from '../procedures/rules';
-import { pdfPageCount } from './pdf-pages';
+import { pdfPageCount } from '../../platform/documents/pdf-pages';
 import {
   acceptsOnlineFiling,
   ANSWER_INPUTS,
@@ -20,6 +20,7 @@ import {
   formSteps,
   missingAnswers,
   onlineFeeInput,
+  returnChannelsFor,
   safeFileName,
   sniffMediaType,
   stepOfField,
@@ -110,6 +111,7 @@ export interface AnswersInput {
   currentStep?: string;
   applicant?: unknown;
   address?: unknown;
+  returnChannel?: unknown;
   notify?: unknown;
 }
 
@@ -117,7 +119,7 @@ export interface AnswersInput {
 function checkedAnswers(input: AnswersInput): Partial<DraftAnswers> {
   const answers: Partial<DraftAnswers> = {};
   const fields: Record<string, string> = {};
-  for (const key of ['applicant', 'address', 'notify'] as const) {
+  for (const key of ['applicant', 'address', 'returnChannel', 'notify'] as const) {
     if (input[key] === undefined) continue;
     const parsed = ANSWER_INPUTS[key].safeParse(input[key]);
     if (parsed.success) Object.assign(answers, { [key]: parsed.data });
@@ -180,6 +182,14 @@ export async function checkFile(
     const message = 'Giấy tờ này không có trong thành phần hồ sơ nộp trực tuyến của thủ tục.';
     throw new AppError('DOCUMENT_NOT_IN_PROCEDURE', message, { documentId: message });
   }
+  return checkBytes({ ...upload, documentId: document.id }, maxBytes);
+}
+
+/** The byte checks of checkFile alone, for a document the caller has already checked (a supplement's). */
+export async function checkBytes(
+  upload: { documentId: string; fileName: string; content: Buffer },
+  maxBytes: number,
+): Promise<CheckedFile> {
   const type = sniffMediaType(upload.content);
   const refused = fileRefusal(upload.content.length, maxBytes, type);
   if (refused || !type) {
@@ -192,7 +202,7 @@ export async function checkFile(
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', message, { file: message });
   }
   return {
-    documentId: document.id,
+    documentId: upload.documentId,
     fileName: safeFileName(upload.fileName, type),
     mediaType: type,
     size: upload.content.length,
@@ -255,7 +265,7 @@ export function draftView(
   procedure: ProcedureRecord,
   draft: store.DraftRow,
   uploads: readonly store.UploadInfo[],
-  identity: Pick<Citizen, 'fullName' | 'idNumber' | 'phone' | 'email'>,
+  identity: Pick<Citizen, 'fullName' | 'idNumber' | 'phone' | 'email' | 'preferredChannels'>,
   maxBytes: number,
 ) {
   const { definition } = procedure;
@@ -285,7 +295,9 @@ export function draftView(
       idNumber: identity.idNumber,
       phone: identity.phone,
       email: identity.email,
+      channels: identity.preferredChannels,
     },
+    returnChannels: returnChannelsFor(definition),
     documents: uploadableDocuments(definition).map((d) => ({
       id: d.id,
       name: d.name,
@@ -335,8 +347,8 @@ export async function submitDraft(ctx: SubmitContext, draftId: string) {
   const procedure = await onlineProcedure(ctx.db, draft.wardCode, draft.procedureCode);
   const uploads = await store.listUploadContents(ctx.db, draft.id);
   const missing = missingOf(procedure, draft, uploads);
-  const { applicant, address, notify } = draft.answers;
-  if (Object.keys(missing).length > 0 || !applicant || !address || !notify) {
+  const { applicant, address, notify, returnChannel } = draft.answers;
+  if (Object.keys(missing).length > 0 || !applicant || !address || !notify || !returnChannel) {
     throw new AppError('DOSSIER_INCOMPLETE', Object.values(missing).join(' '), missing);
   }
   const pages = uploads.reduce((sum, u) => sum + u.pages, 0);
@@ -347,6 +359,7 @@ export async function submitDraft(ctx: SubmitContext, draftId: string) {
       citizenId: ctx.citizen.id,
       applicant: { ...applicant, address },
       notify,
+      returnChannel,
       files: uploads,
       fee: onlineFeeInput(procedure.definition.fees, pages),
     },

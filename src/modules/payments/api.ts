@@ -3,6 +3,8 @@ import type { Db } from '../../platform/db/connect';
 import { ONLINE_METHODS } from './rules';
 import { listPaidBetween } from './store';
 
+export { recordCashPayment } from './cash';
+
 export interface PaidFee {
   paidAt: Date;
   online: boolean;

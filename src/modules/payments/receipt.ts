@@ -27,6 +27,8 @@ export interface ReceiptInput {
     paidAt: Date;
     methodLabel: string;
     transactionNo: string | null;
+    /** The officer who took cash at the counter. */
+    collectedByName: string | null;
   };
 }
 
@@ -49,6 +51,7 @@ export function buildPaymentReceipt({ wardName, dossier, payment }: ReceiptInput
       field('Hình thức nộp', payment.methodLabel),
       ...(payment.transactionNo ? [field('Mã giao dịch', payment.transactionNo)] : []),
       field('Thời gian nộp', dateTimeVn(payment.paidAt)),
+      ...(payment.collectedByName ? [field('Người thu', printable(payment.collectedByName))] : []),
       signatures(null, {
         title: 'Đơn vị thu',
         hint: '(Biên lai điện tử)',

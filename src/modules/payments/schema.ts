@@ -39,7 +39,7 @@ export const payments = pgTable(
     dossierCode: text('dossier_code').notNull(),
     /** Whole đồng. */
     amount: integer('amount').notNull(),
-    /** 'vietqr' | 'gateway' | 'counter' */
+    /** 'vietqr' | 'gateway' | 'cash' (at the counter, at intake) */
     method: text('method').notNull(),
     /** 'pending' | 'paid' | 'failed' */
     status: text('status').notNull(),
@@ -49,6 +49,9 @@ export const payments = pgTable(
     transactionNo: text('transaction_no'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     receiptNumber: text('receipt_number'),
+    /** The officer who took cash at the counter; null for a payment made without one. */
+    collectedBy: uuid('collected_by'),
+    collectedByName: text('collected_by_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

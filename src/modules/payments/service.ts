@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { recordAudit, type AuditContext } from '../../platform/audit/store';
-import { toLocalDate } from '../../platform/calendar/rules';
 import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../dossiers/api';
 import { findWard } from '../../platform/wards/store';
 import { formatVnd } from '../procedures/api';
+import { issueReceiptNumber } from './cash';
 import type { PaymentGateway } from './gateway';
 import { buildPaymentReceipt } from './receipt';
 import {
@@ -23,7 +23,6 @@ import {
   GATEWAY_PAYMENT_MINUTES,
   orderInfo,
   RECEIPT_BASIS,
-  receiptNumber,
   transferNote,
   vietQrPayload,
   type GatewayParams,
@@ -41,7 +40,7 @@ const GATEWAY_ACTOR = { id: 'payment_gateway', name: 'Cổng thanh toán', role:
 export const METHOD_LABELS: Record<string, string> = {
   vietqr: 'Chuyển khoản VietQR',
   gateway: 'Cổng thanh toán trực tuyến',
-  counter: 'Nộp tại quầy',
+  cash: 'Tiền mặt tại quầy',
 };
 
 /**
@@ -55,11 +54,6 @@ export async function dossierOfWard(db: Db, wardCode: string | null, code: strin
   if (dossier.feeAmount <= 0)
     throw new AppError('RULE_VIOLATION', 'Theo biểu phí của thủ tục, hồ sơ không phải nộp phí, lệ phí.');
   return dossier;
-}
-
-async function issueReceiptNumber(db: Db, wardCode: string, paidAt: Date): Promise<string> {
-  const year = Number(toLocalDate(paidAt).slice(0, 4));
-  return receiptNumber(year, await store.nextReceiptSequence(db, wardCode, year));
 }
 
 /** What is owed and how to pay it, with the receipt once paid. */
@@ -93,6 +87,7 @@ export async function paymentView(db: Db, dossier: DossierForPayment) {
           paidAt: paid.paidAt?.toISOString() ?? null,
           method: paid.method,
           methodLabel: METHOD_LABELS[paid.method] ?? paid.method,
+          collectedByName: paid.collectedByName,
           basis: RECEIPT_BASIS,
         }
       : null,
@@ -123,6 +118,7 @@ export async function receiptDocument(db: Db, dossier: DossierForPayment) {
       paidAt: paid.paidAt,
       methodLabel: METHOD_LABELS[paid.method] ?? paid.method,
       transactionNo: paid.transactionNo,
+      collectedByName: paid.collectedByName,
     },
   });
 }

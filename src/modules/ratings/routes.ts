@@ -4,6 +4,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { findActiveCounter } from '../queue/api';
 import { kioskPath } from './api';
 import { BASIS, parseCounterId } from './rules';
 import { BALLOT, castBallot, DOSSIER_CODE, offerOnTablet } from './submit';
@@ -77,6 +78,11 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         throw new AppError('VALIDATION_FAILED', message, { id: message });
       }
       if (!staff.wardCode || counter.wardCode !== staff.wardCode) throw new AppError('FORBIDDEN');
+      const desk = await findActiveCounter(db, counter.id);
+      if (!desk) {
+        const message = `Trung tâm của phường không có ${counter.label.toLowerCase()} đang làm việc.`;
+        throw new AppError('NOT_FOUND', message, { id: message });
+      }
       const ctx = { audit: auditContext(request), now: deps.clock.now() };
       const wardStaff = { ...staff, wardCode: staff.wardCode };
       const { session, dossier } = await db.transaction((tx) =>
@@ -84,7 +90,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       );
       return reply.status(201).send({
         counterId: counter.id,
-        counterLabel: counter.label,
+        counterLabel: desk.label,
         dossierCode: session.dossierCode,
         procedureName: dossier.procedureName,
         expiresAt: session.expiresAt.toISOString(),

@@ -26,6 +26,7 @@ const NOTICES: DossierNotice[] = [
   { kind: 'payment_requested', amount: '4.000 đ' },
   { kind: 'stopped', reason: 'Cơ quan có thẩm quyền yêu cầu dừng giải quyết.' },
   { kind: 'withdrawn' },
+  { kind: 'returned', returnedOn: '2026-03-13', online: true },
 ];
 
 describe('dossier message templates', () => {
@@ -47,6 +48,39 @@ describe('dossier message templates', () => {
       'UBND phuong Thanh Dong: Ho so 10507-260310-0001 da co ket qua. ' +
         'Moi ong/ba den nhan tai Trung tam Phuc vu hanh chinh cong, mang theo giay tiep nhan.',
     );
+  });
+
+  it('says how the result comes back: at the centre, by post, or to download', () => {
+    const ready = (delivery: 'counter' | 'post' | 'online') =>
+      dossierMessage('sms', context, { kind: 'result_ready', delivery }).body;
+    expect(ready('post')).toBe(
+      'UBND phuong Thanh Dong: Ho so 10507-260310-0001 da co ket qua. ' +
+        'Ket qua se duoc gui qua buu chinh den dia chi ong/ba da dang ky.',
+    );
+    expect(ready('online')).toContain(
+      'Moi ong/ba dang nhap muc Ho so cua toi de tai ban dien tu cua ket qua.',
+    );
+    expect(ready('post')).not.toContain('Trung tam');
+    expect(ready('online')).not.toContain('Trung tam');
+  });
+
+  it('points an online return to the page where the signed-in applicant downloads the result', () => {
+    const account = { ...context, accountUrl: 'https://thanhdong.gov.vn/ho-so-cua-toi/10507-260310-0001' };
+    const ready = dossierMessage('email', account, { kind: 'result_ready', delivery: 'online' }).body;
+    expect(ready).toContain('Mời ông/bà đăng nhập mục Hồ sơ của tôi để tải bản điện tử của kết quả.');
+    expect(ready).toContain(`Tải kết quả: ${account.accountUrl}`);
+    expect(
+      dossierMessage('email', account, { kind: 'result_ready', delivery: 'counter' }).body,
+    ).not.toContain('Tải kết quả');
+    const returned = dossierMessage('sms', account, {
+      kind: 'returned',
+      returnedOn: '2026-03-13',
+      online: true,
+    });
+    expect(returned.body).toContain(
+      'da tra ket qua truc tuyen ngay 13/03/2026. Moi ong/ba dang nhap muc Ho so',
+    );
+    expect(returned.body.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
   });
 
   it('an unusually long ward name still gives one segment', () => {

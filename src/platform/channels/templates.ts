@@ -16,6 +16,8 @@ export interface DossierNoticeContext {
   procedureName: string;
   /** The dossier's public tracking page (PUBLIC_URL + '/tra-cuu/' + code), when the public address is known. */
   trackingUrl?: string;
+  /** The applicant's page of the dossier on the portal, where they download a result returned online. */
+  accountUrl?: string;
 }
 
 /** How the result is handed over (the dossier's return channel). */
@@ -26,7 +28,7 @@ export type DossierNotice =
   | { kind: 'received'; dueDate: string }
   | { kind: 'supplement_requested'; documents: readonly string[]; reason: string }
   | { kind: 'result_ready'; delivery: ResultDelivery }
-  | { kind: 'returned'; returnedOn: string }
+  | { kind: 'returned'; returnedOn: string; online?: boolean }
   | { kind: 'late_apology'; newDate: string; reason: string }
   | { kind: 'refused'; reasons: readonly string[] }
   | { kind: 'payment_requested'; amount: string }
@@ -52,14 +54,16 @@ const CENTRE = 'Trung tâm Phục vụ hành chính công';
 const RESULT_DELIVERY: Record<ResultDelivery, string> = {
   counter: `Mời ông/bà đến nhận tại ${CENTRE}, mang theo giấy tiếp nhận.`,
   post: 'Kết quả sẽ được gửi qua bưu chính đến địa chỉ ông/bà đã đăng ký.',
-  online: 'Ông/bà nhận bản điện tử của kết quả tại trang tra cứu hồ sơ.',
+  online: 'Mời ông/bà đăng nhập mục Hồ sơ của tôi để tải bản điện tử của kết quả.',
 };
 
 function list(items: readonly string[]): string {
   return items.map((item) => `- ${item}`).join('\n');
 }
 
-function partsOf(code: string, notice: DossierNotice): Parts {
+function partsOf(context: DossierNoticeContext, notice: DossierNotice): Parts {
+  const code = context.dossierCode;
+  const download = context.accountUrl ? [`Tải kết quả: ${context.accountUrl}`] : [];
   switch (notice.kind) {
     case 'submitted':
       return {
@@ -86,13 +90,15 @@ function partsOf(code: string, notice: DossierNotice): Parts {
       return {
         subject: `Hồ sơ ${code} đã có kết quả`,
         short: `Hồ sơ ${code} đã có kết quả. ${RESULT_DELIVERY[notice.delivery]}`,
-        details: [],
+        details: notice.delivery === 'online' ? download : [],
       };
     case 'returned':
       return {
         subject: `Hồ sơ ${code} đã trả kết quả`,
-        short: `Hồ sơ ${code} đã trả kết quả ngày ${formatVn(notice.returnedOn)}. Cảm ơn ông/bà.`,
-        details: [],
+        short: notice.online
+          ? `Hồ sơ ${code} đã trả kết quả trực tuyến ngày ${formatVn(notice.returnedOn)}. ${RESULT_DELIVERY.online}`
+          : `Hồ sơ ${code} đã trả kết quả ngày ${formatVn(notice.returnedOn)}. Cảm ơn ông/bà.`,
+        details: notice.online ? download : [],
       };
     case 'late_apology':
       return {
@@ -132,7 +138,11 @@ function sender(wardName: string): string {
   return `UBND ${wardName.charAt(0).toLowerCase()}${wardName.slice(1)}`;
 }
 
-function smsBody(context: DossierNoticeContext, short: string): string {
+/**
+ * The SMS of the ward's message `short`: signed by the ward, without diacritics, one segment; the link added only
+ * when it still fits.
+ */
+export function smsBody(context: { wardName: string; trackingUrl?: string }, short: string): string {
   const text = toSmsText(`${sender(context.wardName)}: ${short}`);
   const withLink = context.trackingUrl ? `${text} Tra cuu: ${context.trackingUrl}` : text;
   if (withLink.length <= SMS_MAX_LENGTH) return withLink;
@@ -146,7 +156,7 @@ export function dossierMessage(
   context: DossierNoticeContext,
   notice: DossierNotice,
 ): RenderedMessage {
-  const parts = partsOf(context.dossierCode, notice);
+  const parts = partsOf(context, notice);
   const templateKey = `dossier.${notice.kind}`;
   if (channel === 'sms') return { templateKey, subject: parts.subject, body: smsBody(context, parts.short) };
   const from = sender(context.wardName);

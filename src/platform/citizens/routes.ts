@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/store';
+import { NOTIFY_CHOICE } from '../channels/choice';
 import { auditContext } from '../http/context';
 import type { RouteOptions } from '../http/deps';
 import { AppError } from '../http/errors';
@@ -112,10 +113,46 @@ export const citizenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         idNumber: citizen.idNumber && maskIdNumber(citizen.idNumber),
         phone: citizen.phone && maskPhone(citizen.phone),
         email: citizen.email,
-        preferredChannel: citizen.preferredChannel,
+        preferredChannels: citizen.preferredChannels,
         signInMethod: method,
         csrfToken,
       };
+    },
+  );
+
+  app.put(
+    '/citizen/me/notifications',
+    {
+      config: { policy: 'citizen' },
+      schema: {
+        tags: ['citizen'],
+        summary:
+          'Người dân: các kênh nhận thông báo về hồ sơ (SMS, Zalo, thư điện tử; ít nhất một), gợi ý sẵn khi nộp hồ sơ trực tuyến',
+        headers: z.object({
+          'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
+        }),
+        body: NOTIFY_CHOICE,
+      },
+    },
+    async (request) => {
+      const { citizen } = currentCitizenSession(request);
+      const choice = request.body;
+      if (!citizen.phone && choice.channels.some((c) => c !== 'email')) {
+        const message = 'Tài khoản chưa có số điện thoại: xin vui lòng chọn nhận thông báo qua thư điện tử.';
+        throw new AppError('VALIDATION_FAILED', message, { channels: message });
+      }
+      const saved = await db.transaction(async (tx) => {
+        const row = await store.setNotifyChoice(tx, citizen.id, choice, deps.clock.now());
+        await recordAudit(tx, auditContext(request), {
+          action: 'citizen.notifications_set',
+          targetType: 'citizen',
+          targetId: citizen.id,
+          wardCode,
+          summary: { channels: row.preferredChannels },
+        });
+        return row;
+      });
+      return { preferredChannels: saved.preferredChannels, email: saved.email };
     },
   );
 

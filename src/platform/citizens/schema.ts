@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * People who sign in to the portal: a principal of its own, never a staff account. An account is identified
@@ -17,8 +17,8 @@ export const citizens = pgTable(
     fullName: text('full_name'),
     phone: text('phone'),
     email: text('email'),
-    /** 'sms' | 'zalo' | 'email' */
-    preferredChannel: text('preferred_channel').notNull().default('sms'),
+    /** The channels the citizen chose to hear by ('sms', 'zalo', 'email'): prefilled in each online filing. */
+    preferredChannels: jsonb('preferred_channels').$type<string[]>().notNull().default(['sms']),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -56,6 +56,26 @@ export async function phoneCitizen(db: Db, phone: string, now: Date): Promise<Ci
   return existing;
 }
 
+/** The channels the citizen hears by, and the e-mail address when e-mail is one of them. */
+export async function setNotifyChoice(
+  db: Db,
+  id: string,
+  choice: { channels: string[]; email?: string },
+  now: Date,
+): Promise<Citizen> {
+  const [row] = await db
+    .update(citizens)
+    .set({
+      preferredChannels: choice.channels,
+      ...(choice.email ? { email: choice.email } : {}),
+      updatedAt: now,
+    })
+    .where(eq(citizens.id, id))
+    .returning();
+  if (!row) throw new Error('citizen not updated');
+  return row;
+}
+
 export async function createCitizenSession(
   db: Db,
   citizenId: string,

@@ -14,6 +14,7 @@ import {
   ownDossierPath,
   paymentPath,
   SIGN_IN_PAGE,
+  supplementPage,
   type CitizenMe,
   type OwnDossier,
   type Payment,
@@ -133,6 +134,22 @@ export function DossierPage() {
             <dt>{t('citizen.dossier.submittedAt')}</dt>
             <dd>{formatDateTime(data.receivedAt)}</dd>
           </dl>
+          {data.result && (
+            <section aria-labelledby="ket-qua">
+              <Title order={2} id="ket-qua" mb="xs">
+                {t('citizen.dossier.result.title')}
+              </Title>
+              <Text mb="sm">{t('citizen.dossier.result.hint')}</Text>
+              <Anchor
+                href={data.result.url}
+                download={data.result.fileName}
+                underline="always"
+                className="tap-target"
+              >
+                {t('citizen.dossier.result.download', { name: data.result.fileName })}
+              </Anchor>
+            </section>
+          )}
           {data.ratingUrl && (
             <section aria-labelledby="danh-gia">
               <Title order={2} id="danh-gia" mb="xs">
@@ -141,6 +158,17 @@ export function DossierPage() {
               <Text mb="sm">{t('citizen.dossier.rating.hint')}</Text>
               <Button component="a" href={data.ratingUrl} size="lg">
                 {t('citizen.dossier.rating.link')}
+              </Button>
+            </section>
+          )}
+          {data.status === 'supplement_requested' && data.channel === 'online' && (
+            <section aria-labelledby="bo-sung">
+              <Title order={2} id="bo-sung" mb="xs">
+                {t('citizen.dossier.supplement.sectionTitle')}
+              </Title>
+              <Text mb="sm">{t('citizen.dossier.supplement.sectionHint')}</Text>
+              <Button component={Link} to={supplementPage(code)} size="lg">
+                {t('citizen.dossier.supplement.open')}
               </Button>
             </section>
           )}

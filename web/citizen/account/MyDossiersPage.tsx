@@ -17,6 +17,7 @@ import {
   type CitizenMe,
   type MyDossiers,
 } from './citizenApi';
+import { NotifyPreferences } from './NotifyPreferences';
 
 function DossierList({ dossiers }: { dossiers: MyDossiers }) {
   const { t } = useTranslation();
@@ -153,6 +154,7 @@ export function MyDossiersPage() {
           {dossiers.data && <DossierList dossiers={dossiers.data} />}
         </section>
       )}
+      {me.data && <NotifyPreferences me={me.data} />}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 /** The citizen's own API (src/platform/citizens, src/modules/online). */
 
 export const CITIZEN_ME_PATH = '/api/v1/citizen/me';
+export const NOTIFICATIONS_PATH = '/api/v1/citizen/me/notifications';
 export const MY_DOSSIERS_API_PATH = '/api/v1/citizen/dossiers';
 export const VNEID_START_PATH = '/api/v1/citizen/auth/vneid/start';
 export const OTP_PATH = '/api/v1/citizen/auth/otp';
@@ -19,6 +20,9 @@ export interface CitizenMe {
   idNumber: string | null;
   /** Masked: 0912***678. */
   phone: string | null;
+  email: string | null;
+  /** The channels the citizen hears by (SMS, Zalo, e-mail), offered again at each online filing. */
+  preferredChannels: ('sms' | 'zalo' | 'email')[];
   signInMethod: 'vneid' | 'otp';
   csrfToken: string;
 }
@@ -59,6 +63,8 @@ export interface OwnDossier {
   feeAmount: number;
   timeline: { at: string; label: string; status: string; unit: string | null }[];
   ratingUrl: string | null;
+  /** The electronic result to download (result returned online), once it is ready. */
+  result: { fileName: string; size: number; url: string } | null;
 }
 
 /** `GET /api/v1/dossiers/:code/payment` */
@@ -70,4 +76,20 @@ export interface Payment {
   transferNote: string;
   account: { bankName: string; accountNumber: string; accountName: string; demo: boolean } | null;
   receipt: { number: string; paidAt: string | null; methodLabel: string } | null;
+}
+
+/** `/ho-so-cua-toi/<code>/bo-sung`: the supplement notice of an online dossier, answered online. */
+export const SUPPLEMENT_PAGE = '/ho-so-cua-toi/:code/bo-sung';
+export const supplementPage = (code: string) => `/ho-so-cua-toi/${code}/bo-sung`;
+export const supplementApiPath = (code: string) => `/api/v1/citizen/dossiers/${code}/supplement`;
+
+/** `GET /api/v1/citizen/dossiers/:code/supplement` */
+export interface SupplementNotice {
+  code: string;
+  requestedAt: string;
+  reason: string | null;
+  documents: { id: string; name: string }[];
+  uploads: { id: string; documentId: string; fileName: string; size: number }[];
+  sentAt: string | null;
+  uploadRules: { maxFiles: number; maxBytes: number; accepted: string[] };
 }

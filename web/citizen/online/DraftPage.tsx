@@ -7,7 +7,7 @@ import { useApiData } from '../../shared/useApiData';
 import { CITIZEN_ME_PATH, SIGN_IN_PAGE, type CitizenMe } from '../account/citizenApi';
 import { DocumentStep } from './DocumentStep';
 import { draftPath, stepPage, submittedPage, type Draft } from './onlineApi';
-import { AddressStep, ApplicantStep, NotifyStep } from './QuestionSteps';
+import { AddressStep, ApplicantStep, NotifyStep, ReturnStep } from './QuestionSteps';
 import { SummaryStep } from './SummaryStep';
 
 export interface StepProps {
@@ -77,6 +77,7 @@ export function DraftPage() {
   let page: ReactNode;
   if (current.kind === 'applicant') page = <ApplicantStep {...props} />;
   else if (current.kind === 'address') page = <AddressStep {...props} />;
+  else if (current.kind === 'return') page = <ReturnStep {...props} />;
   else if (current.kind === 'notify') page = <NotifyStep {...props} />;
   else if (current.kind === 'document')
     page = <DocumentStep {...props} documentId={current.documentId ?? ''} />;

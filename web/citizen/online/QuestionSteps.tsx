@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -153,22 +153,73 @@ export function AddressStep(props: StepProps) {
   );
 }
 
-const NOTIFY_IDS = { 'notify.channel': 'kenh-sms', notify: 'kenh-sms', 'notify.email': 'thu-dien-tu' };
+const RETURN_IDS = { returnChannel: 'nhan-ket-qua-counter' };
+
+/** How the citizen receives the result (registered on the receipt, Mẫu 01). */
+export function ReturnStep(props: StepProps) {
+  const { t } = useTranslation();
+  const { answers, returnChannels } = props.draft;
+  const [value, setValue] = useState<string>(answers.returnChannel ?? '');
+  const submission = useSave(props);
+  const submit = () => {
+    if (!value) {
+      const message = t('citizen.online.return.missing');
+      return submission.setError(validationError(message, { returnChannel: message }));
+    }
+    submission.save({ returnChannel: value });
+  };
+  return (
+    <QuestionForm
+      title={t('citizen.online.return.title')}
+      fieldIds={RETURN_IDS}
+      submission={submission}
+      onSubmit={submit}
+    >
+      <Radio.Group
+        value={value}
+        onChange={setValue}
+        label={t('citizen.online.return.label')}
+        description={t('citizen.online.return.hint')}
+        error={submission.fieldError('returnChannel')}
+        size="lg"
+      >
+        <Stack gap="sm" mt="sm">
+          {returnChannels.map((channel) => (
+            <Radio
+              key={channel}
+              id={`nhan-ket-qua-${channel}`}
+              value={channel}
+              label={t(`citizen.online.return.${channel}`)}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+    </QuestionForm>
+  );
+}
+
+const NOTIFY_IDS = {
+  notify: 'kenh-sms',
+  'notify.channels': 'kenh-sms',
+  'notify.channels.0': 'kenh-sms',
+  'notify.email': 'thu-dien-tu',
+};
 const CHANNELS: Channel[] = ['sms', 'zalo', 'email'];
 
-/** How the citizen hears of each change of the dossier. */
+/** How the citizen hears of each change of the dossier: one channel or several (SMS first, the default). */
 export function NotifyStep(props: StepProps) {
   const { t } = useTranslation();
   const { answers, prefill } = props.draft;
-  const [channel, setChannel] = useState<string>(answers.notify?.channel ?? '');
+  const [channels, setChannels] = useState<string[]>(answers.notify?.channels ?? prefill.channels);
   const [email, setEmail] = useState(answers.notify?.email ?? prefill.email ?? '');
   const submission = useSave(props);
+  const mail = channels.includes('email');
   const submit = () => {
-    if (!channel) {
+    if (channels.length === 0) {
       const message = t('citizen.online.notify.missing');
-      return submission.setError(validationError(message, { 'notify.channel': message }));
+      return submission.setError(validationError(message, { 'notify.channels': message }));
     }
-    submission.save({ notify: channel === 'email' ? { channel, email: email.trim() } : { channel } });
+    submission.save({ notify: mail ? { channels, email: email.trim() } : { channels } });
   };
   return (
     <QuestionForm
@@ -177,17 +228,17 @@ export function NotifyStep(props: StepProps) {
       submission={submission}
       onSubmit={submit}
     >
-      <Radio.Group
-        value={channel}
-        onChange={setChannel}
+      <Checkbox.Group
+        value={channels}
+        onChange={setChannels}
         label={t('citizen.online.notify.label')}
         description={t('citizen.online.notify.hint', { phone: answers.applicant?.phone ?? '' })}
-        error={submission.fieldError('notify.channel')}
+        error={submission.fieldError('notify.channels') ?? submission.fieldError('notify.channels.0')}
         size="lg"
       >
         <Stack gap="sm" mt="sm">
           {CHANNELS.map((value) => (
-            <Radio
+            <Checkbox
               key={value}
               id={`kenh-${value}`}
               value={value}
@@ -195,8 +246,8 @@ export function NotifyStep(props: StepProps) {
             />
           ))}
         </Stack>
-      </Radio.Group>
-      {channel === 'email' && (
+      </Checkbox.Group>
+      {mail && (
         <TextInput
           id={NOTIFY_IDS['notify.email']}
           size="lg"

@@ -32,7 +32,7 @@ export function SummaryStep({ draft }: StepProps) {
   usePageTitle(t('citizen.online.summary.title'));
   const { submitting, error, run } = useSubmission();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const { applicant, address, notify } = draft.answers;
+  const { applicant, address, notify, returnChannel } = draft.answers;
   const page = (step: string) => stepPage(draft.id, step);
   // Each problem the server (or the draft) names links to the page where it is put right.
   const fieldIds = Object.fromEntries(draft.missing.map((m) => [m.field, `sua-${m.step}`]));
@@ -47,9 +47,13 @@ export function SummaryStep({ draft }: StepProps) {
     });
 
   const notifyText = notify
-    ? notify.channel === 'email'
-      ? `${t('citizen.online.notify.email')}: ${notify.email ?? ''}`
-      : t(`citizen.online.notify.${notify.channel}`)
+    ? notify.channels
+        .map((c) =>
+          c === 'email'
+            ? `${t('citizen.online.notify.email')}: ${notify.email ?? ''}`
+            : t(`citizen.online.notify.${c}`),
+        )
+        .join('; ')
     : t('citizen.online.summary.notAnswered');
 
   return (
@@ -84,6 +88,11 @@ export function SummaryStep({ draft }: StepProps) {
         </Row>
         <Row label={t('citizen.online.address.label')} change={page('dia-chi')}>
           {address ?? t('citizen.online.summary.notAnswered')}
+        </Row>
+        <Row label={t('citizen.online.return.label')} change={page('nhan-ket-qua')}>
+          {returnChannel
+            ? t(`citizen.online.return.${returnChannel}`)
+            : t('citizen.online.summary.notAnswered')}
         </Row>
         <Row label={t('citizen.online.notify.label')} change={page('nhan-thong-bao')}>
           {notifyText}

@@ -11,6 +11,7 @@ export const stepPage = (draftId: string, step: string) => `/nop-truc-tuyen/ho-s
 export const submittedPage = (code: string) => `/nop-truc-tuyen/da-nop/${code}`;
 
 export type Channel = 'sms' | 'zalo' | 'email';
+export type ReturnChannel = 'counter' | 'post' | 'online';
 
 export interface Applicant {
   fullName: string;
@@ -20,7 +21,7 @@ export interface Applicant {
 
 export interface Step {
   key: string;
-  kind: 'applicant' | 'address' | 'document' | 'notify' | 'summary';
+  kind: 'applicant' | 'address' | 'document' | 'return' | 'notify' | 'summary';
   documentId?: string;
   complete: boolean;
 }
@@ -42,8 +43,21 @@ export interface Draft {
   procedure: { code: string; name: string; resultType: string };
   steps: Step[];
   currentStep: string;
-  answers: { applicant?: Applicant; address?: string; notify?: { channel: Channel; email?: string } };
-  prefill: { fullName: string | null; idNumber: string | null; phone: string | null; email: string | null };
+  answers: {
+    applicant?: Applicant;
+    address?: string;
+    returnChannel?: ReturnChannel;
+    notify?: { channels: Channel[]; email?: string };
+  };
+  prefill: {
+    fullName: string | null;
+    idNumber: string | null;
+    phone: string | null;
+    email: string | null;
+    channels: Channel[];
+  };
+  /** The ways the result of this procedure can be received. */
+  returnChannels: ReturnChannel[];
   documents: {
     id: string;
     name: string;

@@ -70,7 +70,15 @@ export interface IntakeBody {
   missingDocuments?: string[];
   reasons?: string[];
   fee?: FeeInput;
+  /** Paid in cash at the counter now: the server records the scheduled fee with a receipt. */
+  payment?: { method: 'cash' };
+  /** How the applicant receives the result (Mẫu 01); absent: at the centre. */
+  returnChannel?: ReturnChannel;
+  /** By post to another address than the applicant's. */
+  returnAddress?: string;
 }
+
+export type ReturnChannel = 'counter' | 'post' | 'online';
 
 /** `POST /api/v1/dossiers` answer (201) */
 export interface IntakeResult {
@@ -80,6 +88,8 @@ export interface IntakeResult {
   receiptDay: string;
   dueDate: string | null;
   fee: { amount: number; lines: { label: string; amount: number }[] };
+  /** The cash receipt, when the fee was paid at intake. */
+  payment: { receiptNumber: string; amount: number; receiptUrl: string } | null;
   trackingUrl: string;
 }
 
@@ -134,6 +144,12 @@ export interface DossierDetail {
   originalDueDate: string | null;
   applicant: { fullName: string; idNumber: string; phone: string; address: string };
   channel: string;
+  /** How the applicant receives the result, as registered (or as it was returned). */
+  returnChannel: ReturnChannel;
+  /** By post: where to. */
+  returnAddress: string | null;
+  /** The channels the applicant hears of each change by: 'sms', 'zalo', 'email'. */
+  notifyChannels: string[];
   documentsReceived: string[];
   feeAmount: number;
   receivedByName: string | null;

@@ -16,6 +16,7 @@ import {
 import { weekdayNameVn } from '../../../platform/calendar/holidays';
 import { amountInWords, formatVnd } from '../../procedures/api';
 import type { Procedure } from '../../procedures/catalogue';
+import { postalReturnAddress, registeredReturn, type ReturnChannel } from '../rules';
 import {
   applicantFields,
   count,
@@ -30,7 +31,7 @@ import {
   type FormInput,
 } from './common';
 
-const RETURN_CHANNEL_LABELS: Record<string, string> = {
+const RETURN_CHANNEL_LABELS: Record<ReturnChannel, string> = {
   counter: `Nhận trực tiếp tại ${ONE_STOP_UNIT}`,
   post: 'Qua dịch vụ bưu chính công ích',
   online: 'Trực tuyến, trên Cổng Dịch vụ công',
@@ -54,7 +55,8 @@ export function buildReceipt(input: FormInput): TDocumentDefinitions {
     const doc = documentOf(procedure, id);
     return [String(i + 1), printable(doc.name), count(doc.originals), count(doc.copies)];
   });
-  const channel = dossier.returnChannel ?? (dossier.channel === 'online' ? 'online' : 'counter');
+  const channel = registeredReturn(dossier);
+  const postal = postalReturnAddress(dossier);
   const items: Content[] = [
     {
       stack: [
@@ -77,7 +79,7 @@ export function buildReceipt(input: FormInput): TDocumentDefinitions {
         '.',
       ],
     },
-    `Đăng ký nhận kết quả: ${RETURN_CHANNEL_LABELS[channel] ?? channel}.`,
+    `Đăng ký nhận kết quả: ${RETURN_CHANNEL_LABELS[channel]}${postal ? `, đến địa chỉ: ${printable(postal)}` : ''}.`,
   ];
   if (dossier.feeAmount > 0)
     items.push(

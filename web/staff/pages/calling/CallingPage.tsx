@@ -24,6 +24,7 @@ import { useIdempotentPost } from '../../dossiers/idempotency';
 import {
   callNextPath,
   COUNTERS_PATH,
+  MY_COUNTER,
   ticketActionPath,
   TODAY_PATH,
   type Called,
@@ -34,7 +35,6 @@ import {
   type Today,
 } from './callingApi';
 
-const MY_COUNTER = 'queue.counter';
 /** The waiting list reloads itself this often: citizens keep taking numbers. */
 const RELOAD_MS = 15_000;
 

@@ -1,6 +1,8 @@
 /** The queue's API as the "Gọi số" page reads it (src/modules/queue/routes.ts). */
 
 export const COUNTERS_PATH = '/api/v1/queue/counters';
+/** Where the workspace remembers the officer's counter, shared by "Gọi số" and "Mời đánh giá". */
+export const MY_COUNTER = 'queue.counter';
 export const TODAY_PATH = '/api/v1/queue/today';
 
 export const callNextPath = (counterId: string) =>

@@ -1,14 +1,21 @@
-import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, FileInput, Group, NativeSelect, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
 import { LoadError } from '../../../shared/DataStatus';
 import { ErrorSummary } from '../../../shared/ErrorSummary';
 import { useSubmission, validationError } from '../../../shared/forms';
 import { useApiData } from '../../../shared/useApiData';
 import { useMe, useSession } from '../../auth/session';
 import { DocumentChecklist } from '../../dossiers/DocumentChecklist';
-import { actionPath, apologyPath, type DossierDetail, type ProcedureDetail } from '../../dossiers/dossierApi';
-import { useIdempotentPost } from '../../dossiers/idempotency';
+import {
+  actionPath,
+  apologyPath,
+  dossierPath,
+  type DossierDetail,
+  type ProcedureDetail,
+} from '../../dossiers/dossierApi';
+import { newIdempotencyKey, useIdempotentPost } from '../../dossiers/idempotency';
 import { isNotReady, NotReady } from '../../dossiers/NotReady';
 import { FeeFields } from '../intake/FeeFields';
 import {
@@ -131,7 +138,13 @@ export function ActionForm({ action, dossier, procedure, onCancel, onDone }: Act
       return;
     }
     const path = action === 'apology' ? apologyPath(dossier.code) : actionPath(dossier.code, action);
+    const { resultFile } = values;
     void run(async () => {
+      // Attached first: marking an online result ready, or returning it online, needs it there.
+      if (resultFile) {
+        const url = `${dossierPath(dossier.code)}/result-file?fileName=${encodeURIComponent(resultFile.name)}`;
+        await api.put(url, resultFile, { headers: { 'Idempotency-Key': newIdempotencyKey() } });
+      }
       await post(path, actionBody(action, values, procedure));
       reset();
       onDone();
@@ -217,6 +230,21 @@ export function ActionForm({ action, dossier, procedure, onCancel, onDone }: Act
               label: t(`staff.actionForms.methods.${method}`),
             }))}
             maw={320}
+          />
+        );
+      case 'resultFile':
+        return (
+          <FileInput
+            key={field}
+            id={fieldId(field)}
+            label={t('staff.actionForms.resultFile')}
+            description={t('staff.actionForms.resultFileHint')}
+            accept="application/pdf"
+            clearable
+            value={values.resultFile}
+            onChange={(resultFile) => set({ resultFile })}
+            error={fieldError(field) ?? fieldError('file')}
+            maw={480}
           />
         );
       case 'outcome':

@@ -1,9 +1,11 @@
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { can, useMe } from '../../auth/session';
 import type { DossierDetail, ProcedureDetail } from '../../dossiers/dossierApi';
 import { availableActions, mayApologise } from '../../dossiers/workflowRules';
+import { ratingTabletPath } from '../../shell/navigation';
 import { ActionForm } from './ActionForm';
 import type { ActionChoice } from './actionModel';
 
@@ -50,6 +52,17 @@ export function DossierActions({ dossier, procedure, onDone }: DossierActionsPro
             </Button>
           ))}
         </Group>
+      )}
+      {dossier.status === 'returned' && can(me, 'ratings.kiosk') && (
+        <Anchor
+          component={Link}
+          to={ratingTabletPath(dossier.code)}
+          underline="always"
+          display="block"
+          mt="sm"
+        >
+          {t('staff.ratingTablet.offer')}
+        </Anchor>
       )}
       {open && actions.includes(open) && (
         <Paper withBorder p="md" mt="md" id={FORM_ID}>

@@ -7,6 +7,8 @@ import { FileButton } from '../../dossiers/FileButton';
 
 interface DossierFile {
   id: string;
+  /** 'submitted' with the filing, 'supplement' sent later in answer to a Mẫu 02. */
+  kind: string;
   documentName: string | null;
   fileName: string;
   size: number;
@@ -18,7 +20,9 @@ interface DossierFile {
 export function DossierFiles({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const files = useApiData<{ items: DossierFile[] }>(
-    dossier.channel === 'online' ? `${dossierPath(dossier.code)}/files` : null,
+    dossier.channel === 'online' || dossier.returnChannel === 'online'
+      ? `${dossierPath(dossier.code)}/files`
+      : null,
   );
   if (!files.data || files.data.items.length === 0) return null;
   return (
@@ -38,6 +42,7 @@ export function DossierFiles({ dossier }: { dossier: DossierDetail }) {
               />
               <Text id={`tep-${file.id}`} lang="vi">
                 {file.documentName} · {formatDateTime(file.createdAt)}
+                {file.kind === 'supplement' && ` · ${t('staff.dossier.files.supplement')}`}
               </Text>
             </Group>
           </li>

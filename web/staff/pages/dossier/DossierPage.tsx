@@ -106,6 +106,12 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
                 t('staff.dossier.channel'),
                 t(`staff.channels.${dossier.channel}`, { defaultValue: dossier.channel }),
               ],
+              [t('staff.dossier.returnChannel'), t(`staff.intake.return.${dossier.returnChannel}`)],
+              [t('staff.intake.return.address'), dossier.returnAddress, 'vi'],
+              [
+                t('staff.dossier.notifyChannels'),
+                dossier.notifyChannels.map((channel) => t(`citizen.online.notify.${channel}`)).join(', '),
+              ],
               [t('staff.dossier.fee'), formatMoney(dossier.feeAmount)],
               [
                 t('staff.dossier.documentsReceived'),

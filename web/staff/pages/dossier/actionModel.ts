@@ -19,6 +19,8 @@ export interface ActionValues {
   newDate: string;
   documentIds: string[];
   fee: FeeValues;
+  /** The electronic result (PDF), attached before the action; the server requires it for an online return. */
+  resultFile: File | null;
 }
 
 export const EMPTY_ACTION_VALUES: ActionValues = {
@@ -34,6 +36,7 @@ export const EMPTY_ACTION_VALUES: ActionValues = {
   newDate: '',
   documentIds: [],
   fee: EMPTY_VALUES.fee,
+  resultFile: null,
 };
 
 export type ActionField = keyof ActionValues;
@@ -57,8 +60,8 @@ export const ACTION_FIELDS: Record<ActionChoice, readonly ActionField[]> = {
   request_payment: ['fee'],
   payment_received: ['receiptNumber', 'method', 'note'],
   approve: ['outcome', 'note'],
-  mark_result_ready: ['resultDocument', 'note'],
-  return_result: ['channel', 'note'],
+  mark_result_ready: ['resultDocument', 'resultFile', 'note'],
+  return_result: ['channel', 'resultFile', 'note'],
   withdraw: ['reason'],
   stop: ['reason'],
   apology: ['reason', 'newDate'],
@@ -140,7 +143,7 @@ export function validateAction(
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const field of ACTION_FIELDS[action]) {
-    if (OPTIONAL.includes(field) || field === 'fee') continue;
+    if (OPTIONAL.includes(field) || field === 'fee' || field === 'resultFile') continue;
     if (field === 'documentIds') {
       if (values.documentIds.length === 0)
         problems[documentsField(action)] = t('staff.actionForms.errors.documents');
@@ -169,5 +172,7 @@ export function actionFieldIds(action: ActionChoice, firstDocumentId: string): R
       ids['fee.quantity'] = 'so-luong';
     } else ids[field] = fieldId(field);
   }
+  // The result's upload names its refusals `file`.
+  if (ids.resultFile) ids.file = ids.resultFile;
   return ids;
 }

@@ -66,6 +66,12 @@ export function IntakeConfirmation({ done, onNew }: { done: IntakeDone; onNew: (
                 {created.fee.lines.length > 0 &&
                   ` (${created.fee.lines.map((line) => `${line.label}: ${formatMoney(line.amount)}`).join('; ')})`}
               </dd>
+              {created.payment && (
+                <>
+                  <dt>{t('staff.intake.done.cash')}</dt>
+                  <dd>{t('staff.intake.done.cashReceipt', { number: created.payment.receiptNumber })}</dd>
+                </>
+              )}
             </>
           )}
         </dl>
@@ -78,6 +84,13 @@ export function IntakeConfirmation({ done, onNew }: { done: IntakeDone; onNew: (
           variant="filled"
           describedBy="ket-qua-tom-tat"
         />
+        {created.payment && (
+          <FileButton
+            path={created.payment.receiptUrl}
+            label={t('staff.intake.done.printReceipt')}
+            describedBy="ket-qua-tom-tat"
+          />
+        )}
         <Button variant="outline" onClick={onNew}>
           {t('staff.intake.done.next')}
         </Button>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../../shared/DataStatus';
@@ -33,6 +33,7 @@ import {
   type IntakeValues,
 } from './intakeForm';
 import { ProcedurePicker } from './ProcedurePicker';
+import { ReturnFields } from './ReturnFields';
 
 function ProcedureFacts({ procedure }: { procedure: ProcedureSummary }) {
   const { t } = useTranslation();
@@ -245,6 +246,28 @@ export function IntakeForm({
                   fieldError={fieldError}
                 />
               </Paper>
+            )}
+            {procedure.fees.items.length > 0 && mode === 'receive' && (
+              <Checkbox
+                id={FIELD_IDS.payment}
+                mt="md"
+                label={t('staff.intake.fee.cash')}
+                description={t('staff.intake.fee.cashHint')}
+                checked={values.paidInCash}
+                onChange={(event) => {
+                  const paidInCash = event.currentTarget.checked;
+                  setValues((current) => ({ ...current, paidInCash }));
+                }}
+                error={fieldError('payment')}
+              />
+            )}
+            {mode === 'receive' && (
+              <ReturnFields
+                procedure={procedure}
+                values={{ returnChannel: values.returnChannel, returnAddress: values.returnAddress }}
+                onChange={(chosen) => setValues((current) => ({ ...current, ...chosen }))}
+                fieldError={fieldError}
+              />
             )}
           </section>
         )}

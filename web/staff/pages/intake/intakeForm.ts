@@ -8,6 +8,7 @@ import type {
   ProcedureDetail,
   ProcedureDocument,
   ProcedureSummary,
+  ReturnChannel,
   TimeLimit,
 } from '../../dossiers/dossierApi';
 
@@ -32,6 +33,11 @@ export interface IntakeValues {
   missing: string[];
   reason: string;
   fee: FeeValues;
+  /** The applicant pays the fee in cash at the counter now. */
+  paidInCash: boolean;
+  returnChannel: ReturnChannel;
+  /** By post: where to, when not the applicant's address. */
+  returnAddress: string;
 }
 
 export const EMPTY_VALUES: IntakeValues = {
@@ -40,6 +46,9 @@ export const EMPTY_VALUES: IntakeValues = {
   missing: [],
   reason: '',
   fee: { item: '', pages: '', copies: '1', quantity: '1', exemption: '' },
+  paidInCash: false,
+  returnChannel: 'counter',
+  returnAddress: '',
 };
 
 /** Ids of the form's inputs; the API's field names map onto them for the error summary. */
@@ -54,6 +63,9 @@ export const FIELD_IDS = {
   'fee.copies': 'so-ban',
   'fee.quantity': 'so-luong',
   'fee.exemption': 'mien-phi',
+  payment: 'thu-tien-mat',
+  returnChannel: 'nhan-ket-qua-counter',
+  returnAddress: 'dia-chi-nhan-ket-qua',
   reasons: 'ly-do',
 } as const;
 
@@ -68,6 +80,12 @@ export function fieldIdsFor(procedure: ProcedureDetail | undefined): Record<stri
     missingDocuments: documentInputId('bo-sung', first),
     fee: FIELD_IDS['fee.item'],
   };
+}
+
+/** How this procedure's result may be received: online only for a fully online (toàn trình) one, as the server. */
+export function returnChannelsFor(procedure: ProcedureSummary): ReturnChannel[] {
+  const all: ReturnChannel[] = ['counter', 'post', 'online'];
+  return all.filter((channel) => channel !== 'online' || procedure.onlineLevel === 'toan_trinh');
 }
 
 /** Papers every applicant hands in: neither conditional nor only shown at the counter (as the server counts). */
@@ -154,6 +172,9 @@ export function validate(
     }
     if (item?.kind === 'per_unit' && count(values.fee.quantity) === null)
       problems['fee.quantity'] = t('staff.intake.errors.quantity');
+    const address = values.returnAddress.trim();
+    if (values.returnChannel === 'post' && address && address.length < 5)
+      problems.returnAddress = t('staff.intake.errors.returnAddress');
   } else if (outcome === 'request_supplement') {
     if (values.missing.length === 0) problems.missingDocuments = t('staff.intake.errors.missingDocuments');
     if (values.reason.trim().length < 3) problems.reasons = t('staff.intake.errors.supplementReason');
@@ -200,6 +221,10 @@ export function intakeBody(
   if (outcome === 'receive') {
     const fee = feeBody(procedure, values.fee);
     if (fee) body.fee = fee;
+    if (values.paidInCash) body.payment = { method: 'cash' };
+    if (values.returnChannel !== 'counter') body.returnChannel = values.returnChannel;
+    const address = values.returnAddress.trim();
+    if (values.returnChannel === 'post' && address) body.returnAddress = address;
   } else if (outcome === 'request_supplement') {
     body.missingDocuments = values.missing;
     body.reasons = [values.reason.trim()];

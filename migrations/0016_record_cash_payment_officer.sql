@@ -1,0 +1,2 @@
+ALTER TABLE "payments" ADD COLUMN "collected_by" uuid;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "collected_by_name" text;
