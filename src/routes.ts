@@ -1,3 +1,5 @@
+import { complaintRoutes } from './modules/complaints/complaint-routes';
+import { denunciationRoutes } from './modules/complaints/denunciation-routes';
 import { dossierActionRoutes } from './modules/dossiers/action-routes';
 import { dossierDocumentRoutes } from './modules/dossiers/document-routes';
 import { dossierFileRoutes } from './modules/dossiers/file-routes';
@@ -16,6 +18,7 @@ import { paymentPages } from './modules/payments/pages/index';
 import { paymentRoutes } from './modules/payments/routes';
 import { myDossiersRoutes } from './modules/online/my-dossiers-routes';
 import { onlineRoutes } from './modules/online/routes';
+import { onlineSupplementRoutes } from './modules/online/supplement-routes';
 import { procedurePages } from './modules/procedures/pages/index';
 import { procedureRoutes } from './modules/procedures/routes';
 import { queueIndicatorRoutes } from './modules/queue/indicator-routes';
@@ -24,6 +27,10 @@ import { queueRoutes } from './modules/queue/routes';
 import { satisfactionRoutes } from './modules/ratings/indicator-routes';
 import { ratingPages } from './modules/ratings/pages/index';
 import { ratingRoutes } from './modules/ratings/routes';
+import { receptionPages } from './modules/reception/pages/schedule-page';
+import { receptionLogRoutes } from './modules/reception/reception-routes';
+import { receptionScheduleRoutes } from './modules/reception/schedule-routes';
+import { listeningSessionRoutes } from './modules/reception/session-routes';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import { calendarRoutes } from './platform/calendar/routes';
@@ -60,11 +67,17 @@ export const ROUTES: RoutePlugins = {
     vneidRoutes,
     myDossiersRoutes,
     onlineRoutes,
+    onlineSupplementRoutes,
     queueRoutes,
     queueIndicatorRoutes,
     feedbackRoutes,
     feedbackStaffRoutes,
     feedbackRuleRoutes,
+    complaintRoutes,
+    denunciationRoutes,
+    receptionScheduleRoutes,
+    receptionLogRoutes,
+    listeningSessionRoutes,
   ],
   pages: [
     procedurePages,
@@ -74,6 +87,7 @@ export const ROUTES: RoutePlugins = {
     localVneidPages,
     queuePages,
     feedbackPages,
+    receptionPages,
     open311Routes,
   ],
 };

@@ -7,11 +7,12 @@ import { upsertReferenceData } from './platform/wards/reference-data';
 import { listWardCodes } from './platform/wards/store';
 import { seedDemoPaymentAccounts } from './modules/payments/seed';
 import { seedDemoCounters } from './modules/queue/seed';
+import { seedDemoReceptionSchedule } from './modules/reception/seed';
 import { seedProcedures } from './modules/procedures/seed';
 
 /**
- * Reference data at every start; the official calendar once; the demo wards, the demo collecting account and the
- * demo queue counters once, outside production only; each ward's starting procedure catalogue once.
+ * Reference data at every start; the official calendar once; the demo wards, collecting account, queue counters
+ * and reception schedule once, outside production only; each ward's starting procedure catalogue once.
  */
 export async function runSeeds(database: Database, options: { demo: boolean }): Promise<void> {
   const { db } = database;
@@ -23,6 +24,7 @@ export async function runSeeds(database: Database, options: { demo: boolean }): 
     await seedOnce(db, 'demo-wards', seedDemoWards);
     await seedOnce(db, 'demo-payment-accounts', seedDemoPaymentAccounts);
     await seedOnce(db, 'demo-queue-counters', seedDemoCounters);
+    await seedOnce(db, 'demo-reception-schedule', seedDemoReceptionSchedule);
   }
   for (const wardCode of await listWardCodes(db)) {
     await seedOnce(db, `procedures-${wardCode}`, (tx) => seedProcedures(tx, wardCode));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export interface Config {
@@ -33,6 +34,12 @@ export interface Config {
   vneid?: VneidConfig;
   /** `UPLOAD_MAX_MB`: the largest paper a citizen may upload with an online filing, in bytes (default 10 MB). */
   uploadMaxBytes: number;
+  /**
+   * `IDENTITY_KEY`: 32 bytes (64 hex digits or base64) that seal denouncers' identities (AES-256-GCM); required in
+   * production. Outside production, unset, a development key is derived from a fixed phrase: fine for demo data,
+   * never for real identities. Sealed values stay readable only while the key does not change.
+   */
+  identityKey: Buffer;
 }
 
 export interface VneidConfig {
@@ -70,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingSecret: readRatingSecret(env.RATING_SECRET, env.NODE_ENV === 'production'),
     vneid: readVneid(env, env.NODE_ENV === 'production'),
     uploadMaxBytes: readUploadLimit(env.UPLOAD_MAX_MB),
+    identityKey: readIdentityKey(env.IDENTITY_KEY, env.NODE_ENV === 'production'),
   };
 }
 
@@ -143,4 +151,18 @@ function readUploadLimit(value: string | undefined): number {
   if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 100)
     throw new ConfigError(`UPLOAD_MAX_MB phải là số MB từ 0 đến 100, không phải "${value}".`);
   return Math.round(megabytes * 1_048_576);
+}
+
+const DEVELOPMENT_IDENTITY_PHRASE = 'chinh-quyen-than-thien-development-identity-key';
+
+function readIdentityKey(value: string | undefined, production: boolean): Buffer {
+  const raw = value?.trim();
+  if (!raw) {
+    if (production) throw new ConfigError('IDENTITY_KEY is required in production (32 bytes, hex or base64)');
+    return createHash('sha256').update(DEVELOPMENT_IDENTITY_PHRASE).digest();
+  }
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32)
+    throw new ConfigError('IDENTITY_KEY must be 32 bytes: 64 hex digits or 44 base64 characters');
+  return key;
 }

@@ -5,10 +5,17 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratingPath } from '../../src/modules/ratings/api';
 import { ROLES, type Role } from '../../src/platform/auth/roles';
+import { addDays } from '../../src/platform/calendar/rules';
 import { readConfig } from '../../src/platform/config';
 import { DEMO_OFFICE_HOURS, DEMO_PASSWORD } from '../../src/platform/wards/demo-data';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
 import { lastOtpCode, signInCitizenByPhone, type CitizenAgent } from '../support/citizen';
+import {
+  complaintBody,
+  complaintsFixture,
+  denunciationBody,
+  type ComplaintsFixture,
+} from '../support/complaints';
 import { feedbackBody, feedbackFixture, type FeedbackFixture } from '../support/feedback';
 
 /**
@@ -97,6 +104,17 @@ let otpCodeOf: (phone: string) => Promise<string> = () => Promise.resolve('');
 /** Feedback items made fresh for each call (set up by the head of the culture department), and one shared item. */
 let feedback: FeedbackFixture;
 let feedbackCode = '';
+/** Complaints and denunciations made fresh for each call, and one of each shared by the reading rows. */
+let complaints: ComplaintsFixture;
+let complaintCode = '';
+let denunciationCode = '';
+const COMPLAINT_RECORDERS: readonly Role[] = [
+  'counter_officer',
+  'department_officer',
+  'department_head',
+  'ward_leader',
+];
+const COMPLAINT_HANDLERS: readonly Role[] = ['department_officer', 'department_head', 'ward_leader'];
 const FEEDBACK_READERS: readonly Role[] = [
   'counter_officer',
   'department_officer',
@@ -113,6 +131,32 @@ const FEEDBACK_RULE = {
   note: 'Chưa xác nhận.',
 };
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const RECEPTION_SCHEDULE = {
+  weekdays: [2],
+  startsAt: '07:30',
+  endsAt: '11:30',
+  place: 'Phòng tiếp công dân, trụ sở UBND phường',
+  rulesText: 'Công dân mang theo căn cước và giữ trật tự nơi tiếp công dân.',
+};
+const RECEPTION_VISIT = {
+  visitorName: 'Trần Văn Bình',
+  visitorIdNumber: '031095001234',
+  matter: 'Hỏi về việc cấp giấy phép sửa chữa nhà ở trong ngõ.',
+  classification: 'outside_competence',
+};
+const RECEPTION_LOGGERS: readonly Role[] = [
+  'counter_officer',
+  'department_officer',
+  'department_head',
+  'ward_leader',
+];
+const LISTENING_MANAGERS: readonly Role[] = ['department_head', 'ward_leader', 'ward_admin'];
+let receptionExtraDays = 0;
+let listeningSessions = 0;
+/** A fresh reception-log entry, written by the counter officer. */
+let receptionEntry: () => Promise<string> = () => Promise.resolve('');
+/** A session already held (in the past), for the rows that record attendance and matters raised. */
+let heldSessionId = '';
 /** A home intake asked for an elderly resident (the citizen's row adds who asks). */
 const HOME_VISIT_REQUEST = {
   contactPhone: '0912345678',
@@ -517,6 +561,15 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/files/00000000-0000-4000-8000-000000000000`),
   },
   {
+    route: 'PUT /api/v1/dossiers/:code/result-file',
+    access: ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+    ok: 415, // a PNG is not the PDF of a result: the row checks access
+    call: (c) =>
+      c.send('PUT', `/api/v1/dossiers/${dossierCode}/result-file?fileName=ket-qua.pdf`, PNG, {
+        'content-type': 'application/octet-stream',
+      }),
+  },
+  {
     route: 'GET /api/v1/dossiers/:code/documents/:form',
     access: DOSSIER_READERS,
     ok: 200,
@@ -618,6 +671,12 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', '/api/v1/citizen/me'),
   },
   {
+    route: 'PUT /api/v1/citizen/me/notifications',
+    access: 'citizen',
+    ok: 200,
+    call: (c) => c.send('PUT', '/api/v1/citizen/me/notifications', { channels: ['sms', 'zalo'] }),
+  },
+  {
     route: 'GET /api/v1/citizen/dossiers',
     access: 'citizen',
     ok: 200,
@@ -628,6 +687,46 @@ const TABLE: Row[] = [
     access: 'citizen',
     ok: 404, // not this citizen's dossier
     call: (c) => c.send('GET', `/api/v1/citizen/dossiers/${dossierCode}`),
+  },
+  {
+    route: 'GET /api/v1/citizen/dossiers/:code/result',
+    access: 'citizen',
+    ok: 404, // not this citizen's dossier
+    call: (c) => c.send('GET', `/api/v1/citizen/dossiers/${dossierCode}/result`),
+  },
+  {
+    route: 'GET /api/v1/citizen/dossiers/:code/supplement',
+    access: 'citizen',
+    ok: 404, // not this citizen's dossier
+    call: (c) => c.send('GET', `/api/v1/citizen/dossiers/${dossierCode}/supplement`),
+  },
+  {
+    route: 'POST /api/v1/citizen/dossiers/:code/supplement/uploads',
+    access: 'citizen',
+    ok: 404,
+    call: (c) =>
+      c.send(
+        'POST',
+        `/api/v1/citizen/dossiers/${dossierCode}/supplement/uploads?documentId=ban-sao-can-chung-thuc&fileName=a.png`,
+        PNG,
+        { 'content-type': 'application/octet-stream' },
+      ),
+  },
+  {
+    route: 'DELETE /api/v1/citizen/dossiers/:code/supplement/uploads/:id',
+    access: 'citizen',
+    ok: 404,
+    call: (c) =>
+      c.send(
+        'DELETE',
+        `/api/v1/citizen/dossiers/${dossierCode}/supplement/uploads/00000000-0000-4000-8000-000000000000`,
+      ),
+  },
+  {
+    route: 'POST /api/v1/citizen/dossiers/:code/supplement/submit',
+    access: 'citizen',
+    ok: 404,
+    call: (c) => c.send('POST', `/api/v1/citizen/dossiers/${dossierCode}/supplement/submit`),
   },
   {
     route: 'POST /api/v1/online/drafts',
@@ -848,6 +947,287 @@ const TABLE: Row[] = [
     call: (c) => c.send('PUT', '/api/v1/feedback/deadline-rules/feedback.answer/2014-07-01', FEEDBACK_RULE),
   },
   {
+    route: 'GET /api/v1/reception/schedule',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/reception/schedule'),
+  },
+  {
+    route: 'PUT /api/v1/reception/schedule',
+    access: ['ward_leader', 'ward_admin'],
+    ok: 200,
+    call: (c) => c.send('PUT', '/api/v1/reception/schedule', RECEPTION_SCHEDULE),
+  },
+  {
+    route: 'POST /api/v1/reception/schedule/extra-days',
+    access: ['ward_leader', 'ward_admin'],
+    ok: 201,
+    // Another Tuesday of the summer of 2030 (no holiday) per call: a day already added answers 409.
+    call: (c) =>
+      c.send('POST', '/api/v1/reception/schedule/extra-days', {
+        date: addDays('2030-06-04', 7 * receptionExtraDays++),
+        note: 'Tiếp công dân đột xuất',
+      }),
+  },
+  {
+    route: 'GET /api/v1/reception/log',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/reception/log?view=late'),
+  },
+  {
+    route: 'POST /api/v1/reception/log',
+    access: RECEPTION_LOGGERS,
+    ok: 201,
+    call: (c) => c.send('POST', '/api/v1/reception/log', RECEPTION_VISIT),
+  },
+  {
+    route: 'GET /api/v1/reception/log/export',
+    access: ['counter_officer', 'department_head', 'ward_leader', 'ward_admin'],
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/reception/log/export?from=2026-01-01&to=2026-12-31&format=xlsx'),
+  },
+  {
+    route: 'GET /api/v1/reception/log/:id',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: async (c) => c.send('GET', `/api/v1/reception/log/${await receptionEntry()}`),
+  },
+  {
+    route: 'POST /api/v1/reception/log/:id/answer',
+    access: RECEPTION_LOGGERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/reception/log/${await receptionEntry()}/answer`, {
+        resultKind: 'forwarded',
+        result: 'Hướng dẫn công dân gửi đơn đến Tòa án nhân dân khu vực.',
+      }),
+  },
+  {
+    route: 'GET /api/v1/listening-sessions',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/listening-sessions'),
+  },
+  {
+    route: 'POST /api/v1/listening-sessions',
+    access: LISTENING_MANAGERS,
+    ok: 201,
+    // Another Friday of the summer of 2030 per call: a day that already has a session answers 409.
+    call: (c) =>
+      c.send('POST', '/api/v1/listening-sessions', {
+        heldOn: addDays('2030-06-07', 7 * listeningSessions++),
+        place: 'Hội trường Tổ dân phố số 1',
+        chairedBy: 'Chủ tịch UBND phường',
+      }),
+  },
+  {
+    route: 'POST /api/v1/listening-sessions/weekly',
+    access: LISTENING_MANAGERS,
+    ok: 201, // a Friday that already has a session is skipped, not refused
+    call: (c) =>
+      c.send('POST', '/api/v1/listening-sessions/weekly', {
+        weeks: 2,
+        place: 'Hội trường Tổ dân phố số 1',
+        chairedBy: 'Chủ tịch UBND phường',
+      }),
+  },
+  {
+    route: 'GET /api/v1/listening-sessions/:id',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/listening-sessions/${heldSessionId}`),
+  },
+  {
+    route: 'POST /api/v1/listening-sessions/:id/attendance',
+    access: LISTENING_MANAGERS,
+    ok: 200,
+    call: (c) =>
+      c.send('POST', `/api/v1/listening-sessions/${heldSessionId}/attendance`, {
+        attendees: ['Bà Phạm Thị Lan'],
+        attendeeCount: 20,
+      }),
+  },
+  {
+    route: 'POST /api/v1/listening-sessions/:id/items',
+    access: LISTENING_MANAGERS,
+    ok: 201,
+    call: (c) =>
+      c.send('POST', `/api/v1/listening-sessions/${heldSessionId}/items`, {
+        kind: 'kien_nghi',
+        category: 'van-hoa-xa-hoi',
+        text: 'Đề nghị mở thêm lớp dạy bơi cho trẻ em trong hè.',
+        raisedBy: 'Bà Phạm Thị Lan',
+      }),
+  },
+  {
+    route: 'POST /api/v1/complaints',
+    access: COMPLAINT_RECORDERS,
+    ok: 201,
+    call: (c) => c.send('POST', '/api/v1/complaints', complaintBody()),
+  },
+  {
+    route: 'GET /api/v1/complaints',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/complaints?view=open'),
+  },
+  {
+    route: 'GET /api/v1/complaints/:code',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/complaints/${complaintCode}`),
+  },
+  {
+    route: 'GET /api/v1/complaints/:code/form.pdf',
+    access: COMPLAINT_RECORDERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/complaints/${complaintCode}/form.pdf`),
+  },
+  {
+    route: 'POST /api/v1/complaints/:code/accept',
+    access: ['ward_leader'],
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/complaints/${await complaints.complaint()}/accept`, {
+        handlerId: await complaints.officerId(),
+      }),
+  },
+  {
+    route: 'POST /api/v1/complaints/:code/refuse',
+    access: ['ward_leader'],
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/complaints/${await complaints.complaint()}/refuse`, { reasons: ['unsigned'] }),
+  },
+  {
+    route: 'POST /api/v1/complaints/:code/dialogue',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/complaints/${await complaints.acceptedComplaint(c.role)}/dialogue`, {
+        heldAt: '2026-03-02T09:00:00+07:00',
+        participants: 'Người khiếu nại, cán bộ xác minh',
+        minutes: 'Hai bên trình bày ý kiến; lập biên bản.',
+      }),
+  },
+  {
+    route: 'POST /api/v1/complaints/:code/decision',
+    access: ['ward_leader'],
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/complaints/${await complaints.acceptedComplaint(null)}/decision`, {
+        number: '12/QĐ-UBND',
+        summary: 'Giữ nguyên quyết định bị khiếu nại.',
+        verificationDiffers: false,
+      }),
+  },
+  {
+    route: 'POST /api/v1/complaints/:code/sent',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) => c.send('POST', `/api/v1/complaints/${await complaints.decidedComplaint()}/sent`, {}),
+  },
+  {
+    route: 'POST /api/v1/denunciations',
+    access: COMPLAINT_RECORDERS,
+    ok: 201,
+    call: (c) => c.send('POST', '/api/v1/denunciations', denunciationBody()),
+  },
+  {
+    route: 'GET /api/v1/denunciations',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/denunciations?view=all&q=tiền'),
+  },
+  {
+    route: 'GET /api/v1/denunciations/register',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/denunciations/register?from=2026-01-01&to=2026-12-31&format=xlsx'),
+  },
+  {
+    route: 'GET /api/v1/denunciations/:code',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', `/api/v1/denunciations/${denunciationCode}`),
+  },
+  {
+    route: 'GET /api/v1/denunciations/:code/identity',
+    access: COMPLAINT_HANDLERS, // and only the chairman or the assigned handler: the fixture assigns the caller
+    ok: 200,
+    call: async (c) =>
+      c.send('GET', `/api/v1/denunciations/${await complaints.assignedDenunciation(c.role)}/identity`),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/assign',
+    access: ['ward_leader'],
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/denunciations/${await complaints.denunciation()}/assign`, {
+        handlerId: await complaints.officerId(),
+      }),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/extend-initial',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send(
+        'POST',
+        `/api/v1/denunciations/${await complaints.assignedDenunciation(c.role)}/extend-initial`,
+        {
+          reason: 'Cần xác minh thêm.',
+        },
+      ),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/accept',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/denunciations/${await complaints.assignedDenunciation(c.role)}/accept`, {
+        complexity: 'normal',
+      }),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/forward',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/denunciations/${await complaints.assignedDenunciation(c.role)}/forward`, {
+        to: 'Công an thành phố Hải Phòng',
+      }),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/not-accept',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/denunciations/${await complaints.assignedDenunciation(c.role)}/not-accept`, {
+        reason: 'no_basis',
+      }),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/extend',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/denunciations/${await complaints.acceptedDenunciation(c.role)}/extend`, {
+        days: 30,
+        reason: 'Vụ việc phức tạp.',
+      }),
+  },
+  {
+    route: 'POST /api/v1/denunciations/:code/conclude',
+    access: COMPLAINT_HANDLERS,
+    ok: 200,
+    call: async (c) =>
+      c.send('POST', `/api/v1/denunciations/${await complaints.acceptedDenunciation(c.role)}/conclude`, {
+        conclusion: 'Tố cáo không đúng.',
+      }),
+  },
+  {
     route: 'POST /api/v1/auth/logout',
     access: EVERY_ROLE,
     ok: 204,
@@ -889,6 +1269,18 @@ describe('role × route table', () => {
     if (!head) throw new Error('no department head');
     feedback = feedbackFixture(platform, head);
     feedbackCode = await feedback.filed();
+    const [counterAgent, chairmanAgent] = [agents.get('counter_officer'), agents.get('ward_leader')];
+    if (!counterAgent || !chairmanAgent) throw new Error('no counter officer or chairman');
+    complaints = complaintsFixture(platform, counterAgent, chairmanAgent);
+    complaintCode = await complaints.complaint();
+    denunciationCode = await complaints.denunciation();
+    const counter = agents.get('counter_officer');
+    receptionEntry = async () =>
+      (await counter?.request('POST', '/api/v1/reception/log', RECEPTION_VISIT))?.json().id ?? '';
+    const [held] = await platform.database.sql.query<{ id: string }>(
+      "INSERT INTO listening_sessions (ward_code, held_on, starts_at, place, chaired_by, status, attendees, created_by_name, updated_at) VALUES ('10507', '2026-01-09', '08:00', 'Hội trường Tổ dân phố số 1', 'Chủ tịch UBND phường', 'scheduled', '{}', 'Quản trị phường', now()) RETURNING id",
+    );
+    heldSessionId = held?.id ?? '';
     citizen = await signInCitizenByPhone(platform.app, platform.database, '0906000001');
     const [row] = await platform.database.sql.query<{ id: string; unit: string }>(
       "SELECT id, (SELECT id FROM org_units WHERE kind = 'culture' AND ward_code = '10507') AS unit FROM staff_accounts WHERE username = 'motcua'",

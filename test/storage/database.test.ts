@@ -186,6 +186,7 @@ describe('database: migrations, reference data, demo seed', () => {
     expect(runs.map((r) => r.name)).toEqual([
       'demo-payment-accounts',
       'demo-queue-counters',
+      'demo-reception-schedule',
       'demo-wards',
       'official-calendar-2025-2026',
       'procedures-10507',

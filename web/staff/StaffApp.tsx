@@ -9,8 +9,11 @@ import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { CallingPage } from './pages/calling/CallingPage';
 import { CityWardsPage } from './pages/CityWardsPage';
+import { ComplaintsPage } from './pages/complaints/ComplaintsPage';
+import { DenunciationsPage } from './pages/complaints/DenunciationsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DossierPage } from './pages/dossier/DossierPage';
+import { FeedbackPage } from './pages/feedback/FeedbackPage';
 import { GroupRequestsPage } from './pages/home-visits/GroupRequestsPage';
 import { HomeVisitsPage } from './pages/home-visits/HomeVisitsPage';
 import { SameDayPage } from './pages/same-day/SameDayPage';
@@ -18,6 +21,10 @@ import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { IntakePage } from './pages/intake/IntakePage';
 import { OverviewPage } from './pages/OverviewPage';
 import { QueuePage } from './pages/queue/QueuePage';
+import { RatingTabletPage } from './pages/rating-tablet/RatingTabletPage';
+import { ListeningSessionsPage } from './pages/reception/ListeningSessionsPage';
+import { ReceptionLogPage } from './pages/reception/ReceptionLogPage';
+import { ReceptionSchedulePage } from './pages/reception/ReceptionSchedulePage';
 import { StructurePage } from './pages/StructurePage';
 import {
   mayOpen,
@@ -33,13 +40,20 @@ const PAGE_CONTENT: Record<StaffPageId | StaffSubpageId, ReactNode> = {
   overview: <OverviewPage />,
   intake: <IntakePage />,
   calling: <CallingPage />,
+  ratingTablet: <RatingTabletPage />,
   homeVisits: <HomeVisitsPage />,
   groupRequests: <GroupRequestsPage />,
   queue: <QueuePage />,
+  complaints: <ComplaintsPage />,
+  denunciations: <DenunciationsPage />,
   dashboard: <DashboardPage />,
   dossier: <DossierPage />,
   calendar: <CalendarPage />,
   sameDay: <SameDayPage />,
+  feedback: <FeedbackPage />,
+  receptionSchedule: <ReceptionSchedulePage />,
+  receptionLog: <ReceptionLogPage />,
+  listening: <ListeningSessionsPage />,
   structure: <StructurePage />,
   audit: <AuditPage />,
   city: <CityWardsPage />,

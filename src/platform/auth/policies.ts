@@ -77,6 +77,39 @@ export const PERMISSIONS = {
   'feedback.personal.read': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
   /** Correcting a legal deadline rule not yet confirmed (national law: the system administrator). */
   'feedback.rules.edit': ['system_admin'],
+  /** The chairman's reception schedule and its warnings, the reception log (CCCD masked), listening sessions. */
+  'reception.read': [...WARD_STAFF, 'supervisor'],
+  /** Setting the reception weekdays, hours, place and rules, and adding reception days. */
+  'reception.schedule.edit': ['ward_leader', 'ward_admin'],
+  /** Writing a visit into the reception log and recording the answer given to the visitor. */
+  'reception.log': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** Unmasked CCCD number, phone and address of visitors in the log; every read audited. */
+  'reception.personal.read': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** The reception log of a period as PDF or Excel; every export audited. */
+  'reception.export': ['counter_officer', 'department_head', 'ward_leader', 'ward_admin'],
+  /** Scheduling "Ngày thứ sáu nghe dân nói", recording who attended and the matters raised there. */
+  'listening.manage': ['department_head', 'ward_leader', 'ward_admin'],
+  /** The register of complaints (khiếu nại) with their deadlines; complainants masked without the next one. */
+  'complaints.read': [...WARD_STAFF, 'supervisor'],
+  /** Unmasked complainant (name, address, phone, ID number) and the printed Mẫu 01 form; every read audited. */
+  'complaints.personal.read': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** Recording a complaint received in writing or in person (the officer writes it down, Luật Khiếu nại điều 8). */
+  'complaints.record': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** Verification and dialogue minutes of a complaint (the officer assigned to it, or a leader). */
+  'complaints.handle': ['department_officer', 'department_head', 'ward_leader'],
+  /** Accepting or refusing a complaint, assigning it, issuing and sending the decision: the chairman's. */
+  'complaints.decide': ['ward_leader'],
+  /** The register of denunciations (tố cáo): the denouncer's identity is never in it (sealed). */
+  'denunciations.read': [...WARD_STAFF, 'supervisor'],
+  /** Recording a denunciation received in writing or in person; an anonymous one becomes a feedback item. */
+  'denunciations.record': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /**
+   * Initial processing, acceptance, forwarding, extensions and conclusion: the chairman, and the officer he
+   * assigned (checked on the record). The sealed identity opens for those two only, not by this permission.
+   */
+  'denunciations.handle': ['department_officer', 'department_head', 'ward_leader'],
+  /** Assigning the handler of a denunciation: the chairman. */
+  'denunciations.assign': ['ward_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,7 +7,7 @@ import { auditContext, currentStaff } from '../http/context';
 import type { RouteOptions } from '../http/deps';
 import { AppError } from '../http/errors';
 import { SESSION_COOKIE } from '../http/guard';
-import { findWard } from '../wards/store';
+import { findWard, listUnits } from '../wards/store';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { permissionsOf } from './policies';
 import { afterFailedLogin, isLocked, passwordProblem, SESSION_HOURS } from './rules';
@@ -142,12 +142,17 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     async (request) => {
       const staff = currentStaff(request);
       const ward = staff.wardCode ? await findWard(db, staff.wardCode) : undefined;
+      const unit =
+        staff.wardCode && staff.orgUnitId
+          ? (await listUnits(db, staff.wardCode)).find((u) => u.id === staff.orgUnitId)
+          : undefined;
       return {
         id: staff.id,
         username: staff.username,
         fullName: staff.fullName,
         role: staff.role,
         ward: ward ? { code: ward.ward.code, name: ward.name } : null,
+        unit: unit ? { id: unit.id, name: unit.name } : null,
         provinceCode: staff.provinceCode,
         permissions: staff.mustEnrolTotp ? [] : permissionsOf(staff.role),
         mustEnrolTotp: staff.mustEnrolTotp,

@@ -14,3 +14,5 @@ export * from '../../modules/queue/schema';
 export * from '../../modules/home-visits/schema';
 export * from '../../modules/online/schema';
 export * from '../../modules/feedback/schema';
+export * from '../../modules/reception/schema';
+export * from '../../modules/complaints/schema';

@@ -1,4 +1,22 @@
 import { z } from 'zod';
+import { idNumberProblem } from '../people/rules';
 
 /** Official 5-digit code of a commune-level unit (Decision 19/2025/QĐ-TTg). */
 export const WARD_CODE = z.string().regex(/^\d{5}$/, 'Mã phường, xã gồm 5 chữ số');
+
+/** A local day 'YYYY-MM-DD' of the years the platform computes calendars for (PostgreSQL has no year 0000). */
+export const ISO_DAY = z.iso
+  .date({ error: 'Ngày theo dạng YYYY-MM-DD' })
+  .refine((text) => text >= '2000' && text < '2101', 'Năm từ 2000 đến 2100');
+
+/** 'HH:MM', 24-hour. */
+export const CLOCK_TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ theo dạng HH:MM, ví dụ 07:30');
+
+/** A căn cước number: 12 digits starting with a province code (the Vietnamese message says which is wrong). */
+export const ID_NUMBER = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const problem = idNumberProblem(v);
+    return problem ? (ctx.addIssue({ code: 'custom', message: problem }), z.NEVER) : v;
+  });

@@ -18,7 +18,25 @@ export type Permission =
   | 'homeVisits.read'
   | 'homeVisits.schedule'
   | 'homeVisits.request'
-  | 'queue.call';
+  | 'queue.call'
+  | 'ratings.kiosk'
+  | 'complaints.read'
+  | 'complaints.record'
+  | 'complaints.handle'
+  | 'complaints.decide'
+  | 'complaints.personal.read'
+  | 'denunciations.read'
+  | 'denunciations.record'
+  | 'denunciations.assign'
+  | 'feedback.read'
+  | 'feedback.route'
+  | 'feedback.answer'
+  | 'feedback.publish'
+  | 'reception.read'
+  | 'reception.schedule.edit'
+  | 'reception.log'
+  | 'reception.export'
+  | 'listening.manage';
 
 /** `GET /api/v1/auth/me` */
 export interface Me {

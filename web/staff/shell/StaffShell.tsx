@@ -96,6 +96,8 @@ export function StaffShell() {
           p="sm"
           aria-label={t('staff.shell.navigation')}
           inert={isPhone && !opened}
+          // A role with many pages must reach the last ones on a short phone screen.
+          style={{ overflowY: 'auto' }}
         >
           <Stack hiddenFrom="sm" mb="md">
             <UserSummary />

@@ -5,12 +5,19 @@ export type StaffPageId =
   | 'overview'
   | 'intake'
   | 'calling'
+  | 'ratingTablet'
   | 'homeVisits'
   | 'groupRequests'
   | 'queue'
   | 'dashboard'
   | 'calendar'
   | 'sameDay'
+  | 'feedback'
+  | 'receptionSchedule'
+  | 'receptionLog'
+  | 'listening'
+  | 'complaints'
+  | 'denunciations'
   | 'structure'
   | 'audit'
   | 'city'
@@ -31,9 +38,16 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'overview', path: '/', permission: null },
   { id: 'intake', path: '/tiep-nhan', permission: 'dossiers.intake' },
   { id: 'calling', path: '/goi-so', permission: 'queue.call' },
+  { id: 'ratingTablet', path: '/moi-danh-gia', permission: 'ratings.kiosk' },
   { id: 'homeVisits', path: '/tiep-nhan-tai-nha', permission: 'homeVisits.read' },
   { id: 'groupRequests', path: '/yeu-cau-to-dan-pho', permission: 'homeVisits.request' },
   { id: 'queue', path: '/ho-so', permission: 'dossiers.read' },
+  { id: 'feedback', path: '/phan-anh-kien-nghi', permission: 'feedback.read' },
+  { id: 'receptionSchedule', path: '/lich-tiep-cong-dan', permission: 'reception.read' },
+  { id: 'receptionLog', path: '/so-tiep-cong-dan', permission: 'reception.read' },
+  { id: 'listening', path: '/ngay-thu-sau', permission: 'reception.read' },
+  { id: 'complaints', path: '/khieu-nai', permission: 'complaints.read' },
+  { id: 'denunciations', path: '/to-cao', permission: 'denunciations.read' },
   {
     id: 'dashboard',
     path: '/dieu-hanh',
@@ -54,6 +68,11 @@ export type StaffSubpageId = 'dossier';
 export const STAFF_SUBPAGES: readonly (Omit<StaffPage, 'id'> & { id: StaffSubpageId })[] = [
   { id: 'dossier', path: '/ho-so/:code', permission: 'dossiers.read' },
 ];
+
+/** The "Mời đánh giá" page for a returned dossier, under the `/staff` basename. */
+export function ratingTabletPath(code: string): string {
+  return `/moi-danh-gia?ma=${encodeURIComponent(code)}`;
+}
 
 /** Path of a dossier's page under the `/staff` basename. */
 export function dossierPagePath(code: string): string {
