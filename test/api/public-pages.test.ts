@@ -382,7 +382,7 @@ describe('dossier tracking /tra-cuu', () => {
   it('shows the status, the appointment date and the timeline, and no personal data', async () => {
     const response = await get(`/tra-cuu/${dossier.code}`);
     expect(response.statusCode).toBe(200);
-    expect(response.headers['cache-control']).toBe('public, max-age=1');
+    expect(response.headers['cache-control']).toBe('public, max-age=5');
     const body = expectPlainPage(response, 30_000);
     expect(body).toContain(`<h1>Hồ sơ ${dossier.code}</h1>`);
     expect(body).toContain('<span class="tag">Được tiếp nhận</span>');
