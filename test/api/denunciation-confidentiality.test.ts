@@ -13,6 +13,8 @@ import { pdfText } from '../support/pdf';
 // included), by an officer of another ward, by a citizen and by no one, with the denunciation's number in its
 // path and the denouncer's name as search text; no response body, PDF, Excel workbook or log line may hold the
 // name, address, phone or ID number. The chairman's and the handler's readings of it are audited, one by one.
+// The same denouncer also came to the citizen reception (sổ tiếp công dân, classified as a denunciation): that
+// entry's id fills the reception log's paths, and it is sealed the same way, opened by the chairman alone.
 
 const clock = manualClock(new Date('2026-12-02T09:00:00+07:00'));
 const SECRETS = [
@@ -65,6 +67,7 @@ describe('the denouncer’s identity is sealed on every route', () => {
   let platform: TestPlatform;
   const logs: string[] = [];
   let code = '';
+  let visitId = '';
   type Send = (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   const callers: { who: string; send: Send }[] = [];
   let chairmanSend: Send;
@@ -87,6 +90,17 @@ describe('the denouncer’s identity is sealed on every route', () => {
     chairmanSend = await agent('chutich');
     handlerSend = await agent('chuyenvien');
     code = ok(await counter('POST', '/api/v1/denunciations', denunciationBody()), 201).code;
+    const visit = {
+      visitorName: DENOUNCER.fullName,
+      visitorIdNumber: DENOUNCER.idNumber,
+      visitorAddress: DENOUNCER.address,
+      visitorPhone: DENOUNCER.phone,
+      groupSize: 2,
+      representatives: [DENOUNCER.fullName],
+      matter: 'Tố cáo cán bộ địa chính phường nhận tiền để xác nhận hồ sơ đất đai sai quy định.',
+      classification: 'denunciation',
+    };
+    visitId = ok(await counter('POST', '/api/v1/reception/log', visit), 201).id;
     ok(
       await chairmanSend('POST', `/api/v1/denunciations/${code}/assign`, {
         handlerId: await staffIdOf(platform, 'chuyenvien'),
@@ -123,6 +137,7 @@ describe('the denouncer’s identity is sealed on every route', () => {
     const path = route
       .split(' ')[1]
       ?.replace(/:code\b/g, code)
+      .replace(/(\/reception\/log\/):id\b/, `$1${visitId}`)
       .replace(/:n\b/g, '1')
       .replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
     return `${path}?${query}`;
@@ -143,6 +158,14 @@ describe('the denouncer’s identity is sealed on every route', () => {
       { actor: 'Nguyễn Văn Hưng', role: 'ward_leader' },
       { actor: 'Lê Văn Dũng', role: 'department_officer' },
     ]);
+    expect(ok(await chairmanSend('GET', `/api/v1/reception/log/${visitId}/identity`), 200)).toEqual({
+      ...DENOUNCER,
+      representatives: [DENOUNCER.fullName],
+    });
+    const visitReads = await platform.database.sql.query<{ actor: string }>(
+      `SELECT actor_name AS actor FROM audit_log WHERE action = 'reception.identity.read' AND target_type = 'reception_log'`,
+    );
+    expect(visitReads).toEqual([{ actor: 'Nguyễn Văn Hưng' }]);
   });
 
   it('the register as PDF and Excel is read, with the record and without its denouncer', async () => {

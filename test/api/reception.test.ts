@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/platform/clock';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
+import { DENOUNCER } from '../support/complaints';
 import { ok } from '../support/feedback';
 import { pdfText } from '../support/pdf';
 
@@ -212,11 +213,72 @@ describe('citizen reception', () => {
       expect(exports?.n).toBe(2);
     });
 
+    it('seals the identity of a visitor who came to denounce: every view and export, the chairman opens it', async () => {
+      const secrets = [DENOUNCER.fullName, DENOUNCER.idNumber, DENOUNCER.phone, 'ngõ Kín Đáo'];
+      // Whitespace removed: a name a PDF table wraps over two lines is still found.
+      const flat = (text: string) => text.replace(/\s+/g, '');
+      const sealedIn = (text: string) => {
+        expect(flat(text)).toContain(flat('Đã niêm phong'));
+        for (const secret of secrets) expect(flat(text)).not.toContain(flat(secret));
+      };
+      const logged = ok(
+        await counter.request('POST', '/api/v1/reception/log', {
+          visitorName: DENOUNCER.fullName,
+          visitorIdNumber: DENOUNCER.idNumber,
+          visitorAddress: DENOUNCER.address,
+          visitorPhone: DENOUNCER.phone,
+          groupSize: 2,
+          representatives: [DENOUNCER.fullName],
+          matter: 'Tố cáo cán bộ địa chính phường nhận tiền để xác nhận hồ sơ đất đai sai quy định.',
+          classification: 'denunciation',
+        }),
+        201,
+      );
+      expect(logged).toMatchObject({
+        visitorName: 'Đã niêm phong',
+        visitorIdNumber: null,
+        visitorPhone: null,
+        visitorAddress: null,
+        representatives: ['Đã niêm phong'],
+        visitorSealed: true,
+        feedbackCode: null,
+      });
+      const [stored] = await rows<{ visitor_name: string; visitor_phone: null; visitor_sealed: string }>(
+        `SELECT visitor_name, visitor_phone, visitor_sealed FROM reception_log WHERE id = '${logged.id}'`,
+      );
+      expect(stored).toMatchObject({ visitor_name: 'Đã niêm phong', visitor_phone: null });
+      expect(stored?.visitor_sealed).toMatch(/^v1\./);
+      sealedIn(JSON.stringify(stored));
+      // An officer with reception.personal.read and the chairman alike see it sealed in the log and the detail.
+      sealedIn((await counter.request('GET', '/api/v1/reception/log?from=2026-04-01&to=2026-04-30')).body);
+      sealedIn((await leader.request('GET', `/api/v1/reception/log/${logged.id}`)).body);
+      const period = '/api/v1/reception/log/export?from=2026-04-01&to=2026-04-30';
+      sealedIn(await pdfText((await leader.request('GET', period)).rawPayload));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(
+        (await counter.request('GET', `${period}&format=xlsx`)).rawPayload as unknown as ArrayBuffer,
+      );
+      const cells: string[] = [];
+      workbook.getWorksheet('Sổ tiếp công dân')?.eachRow((row) => cells.push(String(row.values)));
+      sealedIn(cells.join('\n'));
+
+      const identity = `/api/v1/reception/log/${logged.id}/identity`;
+      expect(ok(await counter.request('GET', identity), 403).error.code).toBe('FORBIDDEN');
+      expect(ok(await leader.request('GET', identity), 200)).toEqual({
+        ...DENOUNCER,
+        representatives: [DENOUNCER.fullName],
+      });
+      const reads = await rows<{ actor_role: string }>(
+        "SELECT actor_role FROM audit_log WHERE action = 'reception.identity.read'",
+      );
+      expect(reads).toEqual([{ actor_role: 'ward_leader' }]);
+    });
+
     it('lists late entries and the on-time rate after an answer', async () => {
       await moveClock('2026-05-15T09:00:00+07:00');
       const late = ok(await head.request('GET', '/api/v1/reception/log?view=late'), 200);
-      expect(late.counts).toEqual({ open: 2, dueSoon: 0, late: 2 });
-      expect(late.entries).toHaveLength(2);
+      expect(late.counts).toEqual({ open: 3, dueSoon: 0, late: 3 });
+      expect(late.entries).toHaveLength(3);
       ok(
         await counter.request('POST', `/api/v1/reception/log/${petitionId}/answer`, {
           resultKind: 'accepted',
@@ -230,7 +292,7 @@ describe('citizen reception', () => {
       });
       expect(ok(again, 409).error.code).toBe('INVALID_TRANSITION');
       const after = ok(await head.request('GET', '/api/v1/reception/log?view=open'), 200);
-      expect(after.counts.open).toBe(1);
+      expect(after.counts.open).toBe(2);
       expect(after.answerRate).toEqual({ answered: 1, onTime: 0, onTimePercent: 0 });
       // The dashboard's figures: the same counts and rate, no entry, and no personal-data read recorded.
       const readsBefore = await personalReads();

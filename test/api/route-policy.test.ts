@@ -154,7 +154,7 @@ const LISTENING_MANAGERS: readonly Role[] = ['department_head', 'ward_leader', '
 let receptionExtraDays = 0;
 let listeningSessions = 0;
 /** A fresh reception-log entry, written by the counter officer. */
-let receptionEntry: () => Promise<string> = () => Promise.resolve('');
+let receptionEntry: (classification?: string) => Promise<string> = () => Promise.resolve('');
 /** A session already held (in the past), for the rows that record attendance and matters raised. */
 let heldSessionId = '';
 /** A home intake asked for an elderly resident (the citizen's row adds who asks). */
@@ -994,6 +994,13 @@ const TABLE: Row[] = [
     call: async (c) => c.send('GET', `/api/v1/reception/log/${await receptionEntry()}`),
   },
   {
+    route: 'GET /api/v1/reception/log/:id/identity',
+    access: ['ward_leader'], // the sealed identity of a visitor who came to denounce: the chairman alone
+    ok: 200,
+    call: async (c) =>
+      c.send('GET', `/api/v1/reception/log/${await receptionEntry('denunciation')}/identity`),
+  },
+  {
     route: 'POST /api/v1/reception/log/:id/answer',
     access: RECEPTION_LOGGERS,
     ok: 200,
@@ -1275,8 +1282,10 @@ describe('role × route table', () => {
     complaintCode = await complaints.complaint();
     denunciationCode = await complaints.denunciation();
     const counter = agents.get('counter_officer');
-    receptionEntry = async () =>
-      (await counter?.request('POST', '/api/v1/reception/log', RECEPTION_VISIT))?.json().id ?? '';
+    receptionEntry = async (classification = RECEPTION_VISIT.classification) =>
+      (
+        await counter?.request('POST', '/api/v1/reception/log', { ...RECEPTION_VISIT, classification })
+      )?.json().id ?? '';
     const [held] = await platform.database.sql.query<{ id: string }>(
       "INSERT INTO listening_sessions (ward_code, held_on, starts_at, place, chaired_by, status, attendees, created_by_name, updated_at) VALUES ('10507', '2026-01-09', '08:00', 'Hội trường Tổ dân phố số 1', 'Chủ tịch UBND phường', 'scheduled', '{}', 'Quản trị phường', now()) RETURNING id",
     );

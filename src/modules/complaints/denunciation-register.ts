@@ -12,11 +12,10 @@ import {
   printable,
   type TDocumentDefinitions,
 } from '../../platform/documents/pdf';
-import { DENUNCIATION_STATUSES, type DenunciationStatus } from './rules';
+import { DENUNCIATION_STATUSES, SEALED_LABEL, type DenunciationStatus } from './rules';
 import type { DenunciationRow } from './store';
 
 export const REGISTER_TITLE = 'Sổ tiếp nhận, xử lý tố cáo';
-export const SEALED_LABEL = 'Đã niêm phong';
 
 interface Line {
   code: string;

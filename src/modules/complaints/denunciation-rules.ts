@@ -57,6 +57,9 @@ export function acceptanceNotice(acceptedAt: Date, ctx: DeadlineContext): Deadli
   return deadline('denunciation.notify_acceptance', acceptedAt, ctx);
 }
 
+/** What every view, printout and export shows in place of a denouncer's identity. */
+export const SEALED_LABEL = 'Đã niêm phong';
+
 /** The sealed part of a denunciation (điều 23 khoản 2: name, address, contact; the ID number if given). */
 export interface DenouncerIdentity {
   fullName: string;

@@ -294,8 +294,11 @@ export interface Deadline extends DueDate {
   rule: RuleVersion;
 }
 
+/** The note may end its own sentence (an administrator writes it too): one full stop, not two. */
 const unconfirmedSuffix = (rule: RuleVersion) =>
-  rule.confirmed ? '' : ` Quy định này chưa được xác nhận: ${rule.note ?? 'cần đối chiếu văn bản gốc'}.`;
+  rule.confirmed
+    ? ''
+    : ` Quy định này chưa được xác nhận: ${(rule.note ?? 'cần đối chiếu văn bản gốc').replace(/\.+$/, '')}.`;
 
 /** Due date of a rule for a record received (or an event that happened) at `from`, plus extra days if any. */
 export function deadline(key: DeadlineKey, from: Date, ctx: DeadlineContext, extraDays = 0): Deadline {

@@ -134,6 +134,7 @@ describe('deadlines in working days on the legal calendar', () => {
     const d = due('feedback.answer', '2026-02-13T10:00:00');
     expect(d.dueDate).toBe('2026-03-06');
     expect(d.basis).toContain('chưa được xác nhận');
+    expect(d.basis).toMatch(/Luật Tiếp công dân\.$/);
   });
 });
 

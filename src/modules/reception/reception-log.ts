@@ -1,8 +1,12 @@
 /**
  * The steps of the reception log, each in the caller's transaction with its audit record: writing a visit down
  * (with the answer due within 10 working days; a feedback or petition also goes into the feedback register,
- * source "Tiếp công dân") and recording the answer given to the visitor.
+ * source "Tiếp công dân") and recording the answer given to the visitor. A visitor who came to denounce is a
+ * denouncer: their identity is sealed on the way in, as in the denunciation register (Luật Tố cáo 2018, điều 8,
+ * 56), and opened only by the chairman through `openVisitor`, each opening audited.
  */
+import { randomUUID } from 'node:crypto';
+import { seal, unseal } from '../../platform/crypto/sealed';
 import { recordAudit, type AuditContext } from '../../platform/audit/store';
 import type { OfficeHours, WorkingCalendar } from '../../platform/calendar/rules';
 import { formatVn } from '../../platform/calendar/holidays';
@@ -11,6 +15,7 @@ import { AppError } from '../../platform/http/errors';
 import type { Principal } from '../../platform/auth/store';
 import { currentRules, fileItem } from '../feedback/api';
 import { deadline, type CategoryCode } from '../feedback/rules';
+import { SEALED_LABEL } from '../complaints/rules';
 import { FEEDBACK_KIND_OF, representativesProblem, type Classification, type ResultKind } from './rules';
 import * as store from './store';
 import type { LogRow } from './store';
@@ -39,6 +44,39 @@ export interface NewVisit {
 
 const TARGET = 'reception_log';
 
+/** What is sealed of a denouncing visitor: who they are and who spoke for the group. */
+export interface VisitorIdentity {
+  fullName: string;
+  idNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  representatives: string[];
+}
+
+/** The identity columns of a new entry: in clear, or sealed (bound to the entry's id) for a denunciation. */
+function identityColumns(key: Buffer, id: string, visit: NewVisit) {
+  const identity: VisitorIdentity = {
+    fullName: visit.visitorName,
+    idNumber: visit.visitorIdNumber ?? null,
+    address: visit.visitorAddress ?? null,
+    phone: visit.visitorPhone ?? null,
+    representatives: visit.representatives,
+  };
+  if (visit.classification !== 'denunciation')
+    return {
+      visitorName: identity.fullName,
+      visitorIdNumber: identity.idNumber,
+      visitorAddress: identity.address,
+      visitorPhone: identity.phone,
+      representatives: identity.representatives,
+    };
+  return {
+    visitorName: SEALED_LABEL,
+    visitorSealed: seal(key, JSON.stringify(identity), id),
+    representatives: identity.representatives.map(() => SEALED_LABEL),
+  };
+}
+
 function audit(
   ctx: { db: Db; audit: AuditContext },
   row: LogRow,
@@ -54,7 +92,12 @@ function audit(
   });
 }
 
-export async function recordVisit(ctx: LogContext, staff: Principal, visit: NewVisit): Promise<LogRow> {
+export async function recordVisit(
+  ctx: LogContext,
+  key: Buffer,
+  staff: Principal,
+  visit: NewVisit,
+): Promise<LogRow> {
   const problem = representativesProblem(visit.groupSize, visit.representatives.length);
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { representatives: problem });
   const rules = await currentRules(ctx.db);
@@ -79,17 +122,15 @@ export async function recordVisit(ctx: LogContext, staff: Principal, visit: NewV
         staff,
       )
     : undefined;
+  const id = randomUUID();
   const row = await store.insertLogEntry(ctx.db, {
+    id,
     wardCode: visit.wardCode,
     year: Number(due.receiptDay.slice(0, 4)),
     receivedAt: ctx.now,
     receiptDay: due.receiptDay,
-    visitorName: visit.visitorName,
-    visitorIdNumber: visit.visitorIdNumber ?? null,
-    visitorAddress: visit.visitorAddress ?? null,
-    visitorPhone: visit.visitorPhone ?? null,
+    ...identityColumns(key, id, visit),
     groupSize: visit.groupSize,
-    representatives: visit.representatives,
     matter: visit.matter,
     classification: visit.classification,
     receivedBy: staff.id,
@@ -106,6 +147,21 @@ export async function recordVisit(ctx: LogContext, staff: Principal, visit: NewV
     feedbackCode: row.feedbackCode,
   });
   return row;
+}
+
+/** A denouncing visitor's identity (the route lets only the chairman ask); audited, not what was read. */
+export async function openVisitor(
+  ctx: { db: Db; audit: AuditContext },
+  key: Buffer,
+  staff: Principal & { wardCode: string },
+  id: string,
+): Promise<VisitorIdentity> {
+  const entry = await store.findLogEntry(ctx.db, staff.wardCode, id);
+  if (!entry?.visitorSealed)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy lượt tiếp tố cáo có thông tin niêm phong này.');
+  const identity = JSON.parse(unseal(key, entry.visitorSealed, entry.id)) as VisitorIdentity;
+  await audit(ctx, entry, 'reception.identity.read', { reader: staff.fullName });
+  return identity;
 }
 
 export async function answerVisit(

@@ -1,8 +1,12 @@
-/** A reception-log entry as staff see it: CCCD number, phone and address masked unless the role needs them. */
+/**
+ * A reception-log entry as staff see it: CCCD number, phone and address masked unless the role needs them; a
+ * denouncer's identity never (sealed: only the chairman opens it, through its own audited route).
+ */
 import type { IsoDate, WorkingCalendar } from '../../platform/calendar/rules';
 import { maskIdNumber, maskPhone } from '../../platform/people/rules';
 import { timeliness, TIMELINESS_LABELS } from '../feedback/rules';
 import { trackingPath } from '../feedback/api';
+import { SEALED_LABEL } from '../complaints/rules';
 import { CLASSIFICATIONS, RESULT_KINDS, type Classification, type ResultKind } from './rules';
 import type { LogRow } from './store';
 
@@ -16,7 +20,8 @@ export function logView(
   row: LogRow,
   options: { unmasked: boolean; today: IsoDate; calendar: WorkingCalendar },
 ) {
-  const { unmasked } = options;
+  const sealed = row.visitorSealed !== null;
+  const unmasked = options.unmasked && !sealed;
   const standing = row.answeredAt ? null : timeliness(row.dueDate, options.today, options.calendar);
   return {
     id: row.id,
@@ -24,12 +29,13 @@ export function logView(
     year: row.year,
     receivedAt: row.receivedAt.toISOString(),
     receiptDay: row.receiptDay,
-    visitorName: row.visitorName,
+    visitorName: sealed ? SEALED_LABEL : row.visitorName,
     visitorIdNumber:
       row.visitorIdNumber && (unmasked ? row.visitorIdNumber : maskIdNumber(row.visitorIdNumber)),
     visitorPhone: row.visitorPhone && (unmasked ? row.visitorPhone : maskPhone(row.visitorPhone)),
     visitorAddress: row.visitorAddress && (unmasked ? row.visitorAddress : maskAddress(row.visitorAddress)),
     personalMasked: !unmasked,
+    visitorSealed: sealed,
     groupSize: row.groupSize,
     representatives: row.representatives,
     matter: row.matter,

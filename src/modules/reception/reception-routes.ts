@@ -2,7 +2,8 @@
  * The reception log (sổ tiếp công dân) for staff: the visits of a period or those still owed an answer (due
  * soon, late), counts and the on-time answer rate; writing a visit down; recording the answer; the log of a
  * period as PDF or Excel. CCCD number, phone and address are masked for roles without reception.personal.read;
- * every unmasked read and every export is audited.
+ * every unmasked read and every export is audited. A denouncing visitor's identity is sealed in all of them; the
+ * chairman alone opens it, through its own route, each opening audited.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -21,7 +22,7 @@ import { findWard } from '../../platform/wards/store';
 import { IDEMPOTENCY, PHONE } from '../feedback/inputs';
 import { CATEGORY_CODES, timeliness } from '../feedback/rules';
 import { buildLogPdf, buildLogXlsx } from './reception-document';
-import { answerVisit, recordVisit } from './reception-log';
+import { answerVisit, openVisitor, recordVisit } from './reception-log';
 import { logView } from './reception-presenters';
 import { CLASSIFICATIONS, RESULT_KINDS, type Classification, type ResultKind } from './rules';
 import { wardStaffOf } from './schedule-routes';
@@ -59,6 +60,7 @@ function checkPeriod(from: string, to: string) {
 
 export const receptionLogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
+  const key = deps.config.identityKey;
 
   /** Whether the reader sees personal data unmasked; if so, the read is audited. */
   async function readPersonal(request: FastifyRequest, wardCode: string, targetId: string, entries: number) {
@@ -149,6 +151,7 @@ export const receptionLogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       const row = await db.transaction((tx) =>
         recordVisit(
           { db: tx, audit: auditContext(request), now, hours: ward.ward.officeHours, calendar },
+          key,
           staff,
           { ...request.body, wardCode: staff.wardCode },
         ),
@@ -228,6 +231,26 @@ export const receptionLogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       const unmasked = await readPersonal(request, staff.wardCode, `${row.year}/${row.number}`, 1);
       const today = toLocalDate(deps.clock.now());
       return logView(row, { unmasked, today, calendar: await deps.calendar.current() });
+    },
+  );
+
+  app.get(
+    '/reception/log/:id/identity',
+    {
+      config: { policy: { permission: 'reception.identity.read' } },
+      schema: {
+        tags: ['reception'],
+        summary:
+          'Mở thông tin người đến tố cáo (niêm phong): chỉ Chủ tịch UBND phường; mỗi lần xem được ghi nhật ký',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const staff = wardStaffOf(request);
+      const identity = await db.transaction((tx) =>
+        openVisitor({ db: tx, audit: auditContext(request) }, key, staff, request.params.id),
+      );
+      return reply.header('cache-control', 'no-store').send(identity);
     },
   );
 

@@ -63,8 +63,13 @@ export const receptionLog = pgTable(
     number: integer('number').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     receiptDay: date('receipt_day', { mode: 'string' }).notNull(),
-    /** Personal data: the CCCD number is masked for roles without reception.personal.read; reads audited. */
+    /**
+     * Personal data: the CCCD number is masked for roles without reception.personal.read; reads audited. A
+     * denouncer's identity (classification denunciation) is only in `visitorSealed` (platform/crypto/sealed,
+     * bound to the row's id, representatives included): the name column holds the sealed label, the others null.
+     */
     visitorName: text('visitor_name').notNull(),
+    visitorSealed: text('visitor_sealed'),
     visitorIdNumber: text('visitor_id_number'),
     visitorAddress: text('visitor_address'),
     visitorPhone: text('visitor_phone'),

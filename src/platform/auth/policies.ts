@@ -85,6 +85,8 @@ export const PERMISSIONS = {
   'reception.log': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
   /** Unmasked CCCD number, phone and address of visitors in the log; every read audited. */
   'reception.personal.read': ['counter_officer', 'department_officer', 'department_head', 'ward_leader'],
+  /** The sealed identity of a visitor who came to denounce (Luật Tố cáo 2018, điều 8, 56); every read audited. */
+  'reception.identity.read': ['ward_leader'],
   /** The reception log of a period as PDF or Excel; every export audited. */
   'reception.export': ['counter_officer', 'department_head', 'ward_leader', 'ward_admin'],
   /** Scheduling "Ngày thứ sáu nghe dân nói", recording who attended and the matters raised there. */

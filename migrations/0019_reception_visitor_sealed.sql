@@ -1,0 +1,1 @@
+ALTER TABLE "reception_log" ADD COLUMN "visitor_sealed" text;
