@@ -17,6 +17,8 @@ import { publicViewCache, rendered, sendRendered } from './public-view';
 import { RETURN_CHANNELS, STATUSES, urgency, URGENCY_LABELS } from './rules';
 import * as store from './store';
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 const DOCUMENT_ID = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã giấy tờ gồm chữ thường không dấu, số và dấu -');
 
@@ -151,11 +153,15 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         params: z.object({ code: DOSSIER_CODE }),
       },
     },
-    async (request, reply) => {
-      const entry = await publicViews.get(request.params.code);
-      if (!entry) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này.');
-      entry.json ??= rendered(JSON.stringify(entry.view));
-      return sendRendered(request, reply, entry.json, 'application/json; charset=utf-8');
+    (request, reply) => {
+      // A view in memory is answered at once, without a promise.
+      const json = publicViews.peek(request.params.code)?.json;
+      if (json) return sendRendered(request, reply, json, JSON_TYPE);
+      return publicViews.get(request.params.code).then((entry) => {
+        if (!entry) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này.');
+        entry.json ??= rendered(JSON.stringify(entry.view));
+        return sendRendered(request, reply, entry.json, JSON_TYPE);
+      });
     },
   );
 

@@ -4,6 +4,7 @@
  * once, an ETag), the ward's contact from a short-lived memory cache; an unknown code is answered 404 and
  * `no-store`, and is not remembered.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../../../platform/http/deps';
 import { queryText, sendHtml, wardInfoCache } from '../../../platform/http/html';
@@ -44,8 +45,7 @@ export const dossierPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
 
   app.get('/tra-cuu/', PAGE, (_request, reply) => reply.redirect('/tra-cuu', 301));
 
-  app.get('/tra-cuu/:code', PAGE, async (request, reply) => {
-    const { code } = request.params as { code: string };
+  async function answerTracking(request: FastifyRequest, reply: FastifyReply, code: string) {
     const canonical = normaliseDossierCode(code);
     if (canonical && canonical !== code) return reply.redirect(`/tra-cuu/${canonical}`, 301);
     const entry = canonical ? await views.get(canonical) : undefined;
@@ -57,5 +57,12 @@ export const dossierPages: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     }
     entry.html ??= rendered(trackingPage(entry.view, await wardInfo(entry.wardCode), deps.clock.now()));
     return sendRendered(request, reply, entry.html, HTML);
+  }
+
+  // A page in memory is answered at once; the rest (redirects, reads, rendering) waits its turn.
+  app.get('/tra-cuu/:code', PAGE, (request, reply) => {
+    const { code } = request.params as { code: string };
+    const html = views.peek(code)?.html;
+    return html ? sendRendered(request, reply, html, HTML) : answerTracking(request, reply, code);
   });
 };
