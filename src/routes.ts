@@ -1,5 +1,6 @@
 import { complaintRoutes } from './modules/complaints/complaint-routes';
 import { denunciationRoutes } from './modules/complaints/denunciation-routes';
+import { complaintFigureRoutes } from './modules/complaints/figure-routes';
 import { dossierActionRoutes } from './modules/dossiers/action-routes';
 import { dossierDocumentRoutes } from './modules/dossiers/document-routes';
 import { dossierFileRoutes } from './modules/dossiers/file-routes';
@@ -75,6 +76,7 @@ export const ROUTES: RoutePlugins = {
     feedbackRuleRoutes,
     complaintRoutes,
     denunciationRoutes,
+    complaintFigureRoutes,
     receptionScheduleRoutes,
     receptionLogRoutes,
     listeningSessionRoutes,

@@ -1080,6 +1080,12 @@ const TABLE: Row[] = [
     call: (c) => c.send('GET', '/api/v1/complaints?view=open'),
   },
   {
+    route: 'GET /api/v1/complaints/figures',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/complaints/figures'),
+  },
+  {
     route: 'GET /api/v1/complaints/:code',
     access: FEEDBACK_READERS,
     ok: 200,
@@ -1146,6 +1152,12 @@ const TABLE: Row[] = [
     access: FEEDBACK_READERS,
     ok: 200,
     call: (c) => c.send('GET', '/api/v1/denunciations?view=all&q=tiền'),
+  },
+  {
+    route: 'GET /api/v1/denunciations/figures',
+    access: FEEDBACK_READERS,
+    ok: 200,
+    call: (c) => c.send('GET', '/api/v1/denunciations/figures'),
   },
   {
     route: 'GET /api/v1/denunciations/register',

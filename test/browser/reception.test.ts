@@ -81,7 +81,9 @@ describe('citizen reception in the browser', () => {
     await checkPage(counter, 'Friday listening sessions');
 
     await goTo(leader, 'dashboard', false);
-    const panel = leader.getByRole('region', { name: 'Nghe dân nói: phản ánh, kiến nghị và tiếp công dân' });
+    const panel = leader.getByRole('region', {
+      name: 'Nghe dân nói: phản ánh, kiến nghị, tiếp công dân, khiếu nại, tố cáo',
+    });
     await panel.waitFor();
     await panel
       .getByRole('row', { name: /Kiến nghị/ })

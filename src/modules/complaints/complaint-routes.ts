@@ -23,7 +23,7 @@ import {
   refuseComplaint,
 } from './complaints';
 import { deadlineContext } from './context';
-import { complaintDetail, complaintSummary } from './presenters';
+import { complaintDetail, complaintSummary, deadlineCounts } from './presenters';
 import { stepRunner } from './route-context';
 import { appealWindow, OPEN_COMPLAINT_STATUSES, REFUSAL_REASON_CODES, rulesOfReceipt } from './rules';
 import * as store from './store';
@@ -132,11 +132,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       const items = rows.map((row) => complaintSummary(row, today, calendar));
       return {
         today,
-        counts: {
-          open: items.filter((i) => i.deadline).length,
-          dueSoon: items.filter((i) => i.deadline?.timeliness === 'due_soon').length,
-          late: items.filter((i) => i.deadline?.timeliness === 'late').length,
-        },
+        counts: deadlineCounts(items.map((i) => i.deadline)),
         items,
       };
     },

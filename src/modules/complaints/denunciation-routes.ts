@@ -34,7 +34,7 @@ import {
   REGISTER_TITLE,
   registerLines,
 } from './denunciation-register';
-import { denunciationDetail, denunciationSummary } from './presenters';
+import { deadlineCounts, denunciationDetail, denunciationSummary } from './presenters';
 import { stepRunner } from './route-context';
 import {
   ANONYMOUS_BASIS,
@@ -159,11 +159,7 @@ export const denunciationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       const items = rows.map((row) => denunciationSummary(row, staff, today, calendar));
       return {
         today,
-        counts: {
-          open: items.filter((i) => i.deadline).length,
-          dueSoon: items.filter((i) => i.deadline?.timeliness === 'due_soon').length,
-          late: items.filter((i) => i.deadline?.timeliness === 'late').length,
-        },
+        counts: deadlineCounts(items.map((i) => i.deadline)),
         items,
       };
     },

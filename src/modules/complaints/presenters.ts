@@ -38,7 +38,31 @@ function current(
   return { label, dueDate: due, timeliness: t, timelinessLabel: TIMELINESS_LABELS[t] };
 }
 
-export function complaintSummary(row: ComplaintRow, today: IsoDate, calendar: WorkingCalendar) {
+type CurrentDeadline = ReturnType<typeof current>;
+
+/** Open, due soon and late among records' current deadlines (null: the record is closed). */
+export function deadlineCounts(deadlines: readonly CurrentDeadline[]) {
+  return {
+    open: deadlines.filter((d) => d).length,
+    dueSoon: deadlines.filter((d) => d?.timeliness === 'due_soon').length,
+    late: deadlines.filter((d) => d?.timeliness === 'late').length,
+  };
+}
+
+/** Records resolved and resolved on time, with the on-time share in percent to one decimal (null: none yet). */
+export function resolutionRate(rate: { resolved: number; onTime: number }) {
+  return {
+    ...rate,
+    onTimePercent: rate.resolved > 0 ? Math.round((1000 * rate.onTime) / rate.resolved) / 10 : null,
+  };
+}
+
+/** The stage a complaint is at: acceptance, resolution, then sending the decision. */
+export function complaintDeadline(
+  row: Pick<ComplaintRow, 'status' | 'acceptanceDue' | 'resolutionDue' | 'sendDue'>,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+) {
   const status = row.status as ComplaintStatus;
   const [label, due] =
     status === 'received'
@@ -46,6 +70,24 @@ export function complaintSummary(row: ComplaintRow, today: IsoDate, calendar: Wo
       : status === 'accepted'
         ? ['Giải quyết', row.resolutionDue]
         : ['Gửi quyết định', row.sendDue];
+  return current(OPEN_COMPLAINT_STATUSES.includes(status), due, label, today, calendar);
+}
+
+/** The stage a denunciation is at: initial processing, then resolution (its due day moved by extensions). */
+export function denunciationDeadline(
+  row: Pick<DenunciationRow, 'status' | 'initialDue' | 'resolutionDue'>,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+) {
+  const status = row.status as DenunciationStatus;
+  const open = OPEN_DENUNCIATION_STATUSES.includes(status);
+  return status === 'received'
+    ? current(open, row.initialDue, 'Xử lý ban đầu', today, calendar)
+    : current(open, row.resolutionDue, 'Giải quyết', today, calendar);
+}
+
+export function complaintSummary(row: ComplaintRow, today: IsoDate, calendar: WorkingCalendar) {
+  const status = row.status as ComplaintStatus;
   return {
     code: row.code,
     status,
@@ -55,7 +97,7 @@ export function complaintSummary(row: ComplaintRow, today: IsoDate, calendar: Wo
     receivedAt: row.receivedAt.toISOString(),
     timely: row.timely,
     handlerName: row.handlerName,
-    deadline: current(OPEN_COMPLAINT_STATUSES.includes(status), due, label, today, calendar),
+    deadline: complaintDeadline(row, today, calendar),
   };
 }
 
@@ -126,7 +168,6 @@ export function denunciationSummary(
   calendar: WorkingCalendar,
 ) {
   const status = row.status as DenunciationStatus;
-  const open = OPEN_DENUNCIATION_STATUSES.includes(status);
   return {
     code: row.code,
     status,
@@ -135,10 +176,7 @@ export function denunciationSummary(
     receivedAt: row.receivedAt.toISOString(),
     handlerName: row.handlerName,
     identity: { sealed: true as const, mayOpen: mayOpenIdentity(viewer, row.handlerId) },
-    deadline:
-      status === 'received'
-        ? current(open, row.initialDue, 'Xử lý ban đầu', today, calendar)
-        : current(open, row.resolutionDue, 'Giải quyết', today, calendar),
+    deadline: denunciationDeadline(row, today, calendar),
   };
 }
 

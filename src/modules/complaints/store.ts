@@ -1,7 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/connect';
-import type { ComplaintStatus, DenunciationStatus } from './rules';
+import {
+  OPEN_COMPLAINT_STATUSES,
+  OPEN_DENUNCIATION_STATUSES,
+  type ComplaintStatus,
+  type DenunciationStatus,
+} from './rules';
 import { complaints, denunciations } from './schema';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
@@ -145,3 +150,54 @@ export function listDenunciations(
     .orderBy(filter.from ? asc(denunciations.receivedAt) : desc(denunciations.receivedAt))
     .limit(3000);
 }
+
+// The dashboard's figures: only the status and the deadline columns, never a complainant's or denouncer's data.
+
+export function openComplaintDeadlines(db: Db, wardCode: string) {
+  return db
+    .select({
+      status: complaints.status,
+      acceptanceDue: complaints.acceptanceDue,
+      resolutionDue: complaints.resolutionDue,
+      sendDue: complaints.sendDue,
+    })
+    .from(complaints)
+    .where(and(eq(complaints.wardCode, wardCode), inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])));
+}
+
+export function openDenunciationDeadlines(db: Db, wardCode: string) {
+  return db
+    .select({
+      status: denunciations.status,
+      initialDue: denunciations.initialDue,
+      resolutionDue: denunciations.resolutionDue,
+    })
+    .from(denunciations)
+    .where(
+      and(
+        eq(denunciations.wardCode, wardCode),
+        inArray(denunciations.status, [...OPEN_DENUNCIATION_STATUSES]),
+      ),
+    );
+}
+
+/** Records resolved, and resolved on or before their resolution due day (Vietnam local day). */
+async function resolvedOnTime(db: Db, table: Table, resolvedAt: AnyPgColumn, wardCode: string) {
+  const resolvedOn = sql`((${resolvedAt} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
+  const [row] = await db
+    .select({
+      resolved: sql<number>`count(*)::int`,
+      onTime: sql<number>`(count(*) FILTER (WHERE ${resolvedOn} <= ${table.resolutionDue}))::int`,
+    })
+    .from(table)
+    .where(and(eq(table.wardCode, wardCode), isNotNull(resolvedAt)));
+  return row ?? { resolved: 0, onTime: 0 };
+}
+
+/** A complaint is resolved when its decision is issued. */
+export const complaintResolutions = (db: Db, wardCode: string) =>
+  resolvedOnTime(db, complaints, complaints.decidedAt, wardCode);
+
+/** A denunciation is resolved when concluded; extensions have already moved its resolution due day. */
+export const denunciationResolutions = (db: Db, wardCode: string) =>
+  resolvedOnTime(db, denunciations, denunciations.concludedAt, wardCode);

@@ -5,6 +5,8 @@ export const COMPLAINTS_PATH = '/api/v1/complaints';
 export const DENUNCIATIONS_PATH = '/api/v1/denunciations';
 export const complaintPath = (code: string) => `${COMPLAINTS_PATH}/${encodeURIComponent(code)}`;
 export const denunciationPath = (code: string) => `${DENUNCIATIONS_PATH}/${encodeURIComponent(code)}`;
+export const COMPLAINT_FIGURES_PATH = `${COMPLAINTS_PATH}/figures`;
+export const DENUNCIATION_FIGURES_PATH = `${DENUNCIATIONS_PATH}/figures`;
 
 export type Timeliness = 'late' | 'due_soon' | 'on_time';
 /** The register's words for how close a deadline is, on the dossiers' coloured labels. */
@@ -25,6 +27,13 @@ export interface Register<T> {
   today: string;
   counts: { open: number; dueSoon: number; late: number };
   items: T[];
+}
+
+/** The dashboard's figures of a register (no personal data): the current stage's deadlines, resolved on time. */
+export interface RegisterFigures {
+  today: string;
+  counts: Register<unknown>['counts'];
+  resolutionRate: { resolved: number; onTime: number; onTimePercent: number | null };
 }
 
 export interface ComplaintSummary {

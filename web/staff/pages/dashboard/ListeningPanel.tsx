@@ -5,6 +5,11 @@ import { formatNumber, formatPercent } from '../../../shared/format';
 import { useApiData } from '../../../shared/useApiData';
 import { can, useMe } from '../../auth/session';
 import { TableRegion } from '../../components/TableRegion';
+import {
+  COMPLAINT_FIGURES_PATH,
+  DENUNCIATION_FIGURES_PATH,
+  type RegisterFigures,
+} from '../complaints/complaintApi';
 import { feedbackListPath, type FeedbackList } from '../feedback/feedbackApi';
 import { LOG_FIGURES_PATH, type LogList } from '../reception/receptionApi';
 
@@ -15,6 +20,18 @@ interface Row {
   rate: { onTimePercent: number | null; onTime: number; answered: number } | null;
   /** Staff page of the records, by view. */
   page: (view: string) => string;
+}
+
+/** Complaints or denunciations: their register pages take no filter from the address, so every figure opens it. */
+function registerRow(key: string, label: string, figures: RegisterFigures, page: string): Row {
+  const { resolved, onTime, onTimePercent } = figures.resolutionRate;
+  return {
+    key,
+    label,
+    counts: figures.counts,
+    rate: { onTimePercent, onTime, answered: resolved },
+    page: () => page,
+  };
 }
 
 /** A figure that opens the records it counts. */
@@ -28,7 +45,8 @@ function FigureLink({ to, children }: { to: string; children: string }) {
 
 /**
  * "Nghe dân nói" on the leader's dashboard: open items, due soon, late and the on-time answer rate for each kind
- * (phản ánh, kiến nghị, answers owed to visitors of the reception), each figure linking to its records.
+ * (phản ánh, kiến nghị, answers owed to visitors of the reception; complaints and denunciations resolved on
+ * time), each figure linking to its records.
  */
 export function ListeningPanel() {
   const { t } = useTranslation();
@@ -36,7 +54,11 @@ export function ListeningPanel() {
   const readable = can(me, 'feedback.read') && can(me, 'reception.read');
   const feedback = useApiData<FeedbackList>(readable ? feedbackListPath('open') : null);
   const log = useApiData<LogList>(readable ? LOG_FIGURES_PATH : null);
-  if (!readable || !feedback.data || !log.data) return null;
+  const complaints = useApiData<RegisterFigures>(can(me, 'complaints.read') ? COMPLAINT_FIGURES_PATH : null);
+  const denunciations = useApiData<RegisterFigures>(
+    can(me, 'denunciations.read') ? DENUNCIATION_FIGURES_PATH : null,
+  );
+  if (!readable || !feedback.data || !log.data || complaints.loading || denunciations.loading) return null;
   const rows: Row[] = [
     ...['phan_anh', 'kien_nghi'].map((kind) => {
       const rate = feedback.data?.answerRates.find((r) => r.kind === kind) ?? null;
@@ -60,6 +82,26 @@ export function ListeningPanel() {
       rate: log.data.answerRate,
       page: (view: string) => `/so-tiep-cong-dan?view=${view === 'answered' ? 'period' : view}`,
     },
+    ...(complaints.data
+      ? [
+          registerRow(
+            'complaints',
+            t('staff.listening.panel.kinds.complaints'),
+            complaints.data,
+            '/khieu-nai',
+          ),
+        ]
+      : []),
+    ...(denunciations.data
+      ? [
+          registerRow(
+            'denunciations',
+            t('staff.listening.panel.kinds.denunciations'),
+            denunciations.data,
+            '/to-cao',
+          ),
+        ]
+      : []),
   ];
   return (
     <section aria-labelledby="nghe-dan-noi">
