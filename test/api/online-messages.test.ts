@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelAdapters } from '../../src/platform/channels/adapters';
-import { createDelivery, type Delivery } from '../../src/platform/channels/jobs';
 import { manualClock } from '../../src/platform/clock';
 import { signIn, startTestPlatform, type Agent, type TestPlatform } from '../support/app';
 import { signInCitizenByPhone, type CitizenAgent } from '../support/citizen';
-import { COPY, onlineFiling, twoPagePdf } from '../support/online';
+import { COPY, localDelivery, onlineFiling, twoPagePdf, type LocalDelivery } from '../support/online';
 import { pdfText } from '../support/pdf';
 
 // The messages of an online filing: each status change on every channel the citizen chose (kept in their
@@ -18,8 +13,7 @@ const SMS = { channels: ['sms'] };
 
 describe('online filing messages', () => {
   let platform: TestPlatform;
-  let delivery: Delivery;
-  let dataDir: string;
+  let local: LocalDelivery;
   let citizenA: CitizenAgent;
   let citizenB: CitizenAgent;
   let counter: Agent;
@@ -35,26 +29,15 @@ describe('online filing messages', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({ clock });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqtt-online-messages-'));
-    const adapters = channelAdapters(platform.database.db, {
-      dataDir,
-      mailFrom: 'Phường <khong-tra-loi@localhost>',
-    });
-    delivery = createDelivery({
-      db: platform.database.db,
-      adapters,
-      clock,
-      log: { debug: () => {}, error: () => {} },
-    });
+    local = localDelivery(platform, clock, 'cqtt-online-messages-');
     citizenA = await signInCitizenByPhone(platform.app, platform.database, '0977111222');
     citizenB = await signInCitizenByPhone(platform.app, platform.database, '0977333444');
     counter = await signIn(platform.app, 'motcua');
     twoPages = await twoPagePdf();
   });
   afterAll(async () => {
-    await delivery?.stop();
+    await local?.stop();
     await platform?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps the channels chosen in the account, and prefills them in the next filing', async () => {
@@ -105,7 +88,7 @@ describe('online filing messages', () => {
     // By post to the address the citizen gave with the filing.
     expect(receipt).toContain('Đăng ký nhận kết quả: Qua dịch vụ bưu chính công ích, đến địa chỉ:');
 
-    await delivery.run();
+    await local.delivery.run();
     const messages = await messagesOf(byPost);
     // One message a channel for each change the applicant hears of (hand-over is internal), all sent.
     for (const template of ['dossier.submitted', 'dossier.received', 'dossier.result_ready']) {

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { performAction } from '../../src/modules/dossiers/actions';
-import { channelAdapters } from '../../src/platform/channels/adapters';
-import { createDelivery, type Delivery } from '../../src/platform/channels/jobs';
 import { outboxMessages } from '../../src/platform/channels/schema';
 import { buildCalendar, DEFAULT_OFFICE_HOURS } from '../../src/platform/calendar/rules';
 import type { Principal } from '../../src/platform/auth/store';
@@ -19,8 +16,10 @@ import {
   COPY,
   COPY_CERTIFICATION,
   OCTET,
+  localDelivery,
   onlineFiling,
   twoPagePdf,
+  type LocalDelivery,
 } from '../support/online';
 import { pdfText } from '../support/pdf';
 
@@ -33,8 +32,7 @@ const SMS = { channels: ['sms'] };
 
 describe('online submission', () => {
   let platform: TestPlatform;
-  let delivery: Delivery;
-  let dataDir: string;
+  let local: LocalDelivery;
   let citizenA: CitizenAgent;
   let citizenB: CitizenAgent;
   let counter: Agent;
@@ -51,17 +49,7 @@ describe('online submission', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({ clock });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqtt-online-'));
-    const adapters = channelAdapters(platform.database.db, {
-      dataDir,
-      mailFrom: 'Phường <khong-tra-loi@localhost>',
-    });
-    delivery = createDelivery({
-      db: platform.database.db,
-      adapters,
-      clock,
-      log: { debug: () => {}, error: () => {} },
-    });
+    local = localDelivery(platform, clock, 'cqtt-online-');
     citizenA = await signInCitizenByPhone(platform.app, platform.database, '0977111222');
     citizenB = await signInCitizenByPhone(platform.app, platform.database, '0977333444');
     counter = await signIn(platform.app, 'motcua');
@@ -69,9 +57,8 @@ describe('online submission', () => {
     photo = await QRCode.toBuffer('Ảnh chụp giấy tờ bằng điện thoại');
   });
   afterAll(async () => {
-    await delivery?.stop();
+    await local?.stop();
     await platform?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('starts a draft from the procedure, resumes it, and saves each page checked', async () => {
@@ -230,7 +217,7 @@ describe('online submission', () => {
     expect(reads.map((r) => r.summary.fileId)).toEqual([files.items[0].id]);
 
     // The acknowledgement on each channel chosen, delivered after the commit.
-    await delivery.run();
+    await local.delivery.run();
     const acks = await messagesOf(filed.code);
     expect(acks.map((m) => [m.channel, m.recipient, m.template_key, m.status]).sort()).toEqual([
       ['email', EMAIL, 'dossier.submitted', 'sent'],
@@ -238,7 +225,7 @@ describe('online submission', () => {
     ]);
     const mail = acks.find((m) => m.channel === 'email');
     expect(mail?.body).toContain(`Đã nhận hồ sơ ${filed.code} nộp trực tuyến`);
-    expect(fs.existsSync(path.join(dataDir, 'mail', `${mail?.id}.eml`))).toBe(true);
+    expect(fs.existsSync(path.join(local.dataDir, 'mail', `${mail?.id}.eml`))).toBe(true);
     const [sms] = await rows<{ body: string }>('SELECT body FROM local_deliveries WHERE message_id = $1', [
       acks.find((m) => m.channel === 'sms')?.id,
     ]);
@@ -268,7 +255,7 @@ describe('online submission', () => {
     expect(text).toContain(code);
     expect(text).toContain('16/03/2026');
 
-    await delivery.run();
+    await local.delivery.run();
     const messages = await messagesOf(code);
     expect(messages.map((m) => [m.template_key, m.channel, m.recipient, m.status])).toEqual([
       ['dossier.submitted', 'sms', '0977111222', 'sent'],
@@ -337,7 +324,7 @@ describe('online submission', () => {
     const notRefusable = await act(first, 'refuse', { reasons: ['Lý do bất kỳ.'] });
     expect(notRefusable.statusCode).toBe(409);
 
-    await delivery.run();
+    await local.delivery.run();
     const keysOf = async (code: string) => (await messagesOf(code)).map((m) => m.template_key).sort();
     expect(await keysOf(first)).toEqual(['dossier.submitted', 'dossier.supplement_requested']);
     expect(await keysOf(second)).toEqual(['dossier.refused', 'dossier.submitted']);

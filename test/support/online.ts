@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
+import { channelAdapters } from '../../src/platform/channels/adapters';
+import { createDelivery, type Delivery } from '../../src/platform/channels/jobs';
+import type { Clock } from '../../src/platform/clock';
 import { FONT, renderPdf } from '../../src/platform/documents/pdf';
 import type { TestPlatform } from './app';
 import type { CitizenAgent } from './citizen';
@@ -18,6 +24,35 @@ export interface OutboxRow {
   template_key: string;
   body: string;
   status: string;
+}
+
+/** The local channel adapters (e-mail files under `dataDir/mail`) and their delivery, run by the test. */
+export interface LocalDelivery {
+  delivery: Delivery;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export function localDelivery(platform: TestPlatform, clock: Clock, prefix: string): LocalDelivery {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const adapters = channelAdapters(platform.database.db, {
+    dataDir,
+    mailFrom: 'Phường <khong-tra-loi@localhost>',
+  });
+  const delivery = createDelivery({
+    db: platform.database.db,
+    adapters,
+    clock,
+    log: { debug: () => {}, error: () => {} },
+  });
+  return {
+    delivery,
+    dataDir,
+    async stop() {
+      await delivery.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A PDF of two pages: the copy certification's fee counts them. */
