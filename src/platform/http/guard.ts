@@ -8,7 +8,8 @@ import type { Db } from '../db/connect';
 import { AppError } from './errors';
 
 export const SESSION_COOKIE = 'cqtt_session';
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that change state: they need the CSRF token, and an Idempotency-Key makes them apply once. */
+export const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface GuardOptions {
   db: Db;

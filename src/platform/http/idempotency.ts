@@ -10,10 +10,10 @@ import { batched } from '../db/batch';
 import type { Db } from '../db/connect';
 import { canonicalJson } from '../audit/chain';
 import { AppError } from './errors';
+import { MUTATING } from './guard';
 import { idempotencyKeys } from './schema';
 
 const HEADER = 'idempotency-key';
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_SHAPE = /^[A-Za-z0-9_.:-]{8,100}$/;
 /** Status of a reserved key whose first request is still running. */
 const PENDING = 0;
