@@ -30,7 +30,7 @@ describe('cash paid at the counter at intake', () => {
     const page = await context.newPage();
     await signIn(page, 'motcua');
     await goTo(page, 'intake', false);
-    expect(await focusedId(page)).toBe('thu-tuc');
+    await expect.poll(() => focusedId(page)).toBe('thu-tuc');
     await page.keyboard.type(COPY.search);
     const options = page.getByRole('listbox', { name: 'Thủ tục phù hợp' }).getByRole('option');
     await options.first().waitFor();

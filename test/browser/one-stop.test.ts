@@ -65,7 +65,7 @@ describe('one-stop centre: counter intake, receipt, tracking and the leader dash
     await checkPage(page, 'one-stop-intake');
 
     // The search box has focus: "khai sinh" without diacritics, arrow down to the procedure, Enter.
-    expect(await focusedId(page)).toBe('thu-tuc');
+    await expect.poll(() => focusedId(page)).toBe('thu-tuc');
     await page.keyboard.type('khai sinh');
     const options = page.getByRole('listbox', { name: 'Thủ tục phù hợp' }).getByRole('option');
     await options.first().waitFor();

@@ -31,14 +31,18 @@ function UserSummary() {
   );
 }
 
-/** Moves focus to `<main>` after each client-side navigation, so screen readers start at the new page. */
+/**
+ * Moves focus to `<main>` after each client-side navigation, so screen readers start at the new page — unless the
+ * new page already put focus on one of its own fields (child effects run first, e.g. the intake's search box).
+ */
 function useFocusOnNavigation(pathname: string) {
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
   useEffect(() => {
     if (previousPath.current === pathname) return;
     previousPath.current = pathname;
-    mainRef.current?.focus();
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement)) main.focus();
   }, [pathname]);
   return mainRef;
 }
