@@ -44,19 +44,29 @@ describe('complaints and denunciations in the workspace', () => {
     await fill('Họ và tên người khiếu nại', 'Đinh Văn Khiếu');
     await fill('Địa chỉ', 'Số 12 phố Lê Lợi, Tổ dân phố số 2, phường Thành Đông');
     await counter.getByLabel('Hình thức').selectOption('written');
-    await fill('Ngày khiếu nại (YYYY-MM-DD)', '2026-12-01');
+    await fill('Ngày khiếu nại', '01/12/2026');
     await fill('Quyết định, hành vi hành chính bị khiếu nại', 'Quyết định số 05/QĐ-UBND về xử phạt');
     await fill('Cơ quan, người có quyết định, hành vi bị khiếu nại', 'Chủ tịch UBND phường');
     await fill('Nội dung khiếu nại', 'Tôi không lấn chiếm vỉa hè như biên bản ghi.');
     await fill('Lý do', 'Biên bản ghi sai địa điểm.');
     await fill('Yêu cầu của người khiếu nại', 'Hủy quyết định xử phạt.');
     await counter.getByLabel('Có chữ ký hoặc điểm chỉ').selectOption('yes');
-    await fill('Ngày biết được quyết định, hành vi (YYYY-MM-DD)', '2026-11-20');
+    // Days are typed as on paper; one that does not exist is named before anything is sent.
+    await fill('Ngày nhận được hoặc biết được quyết định, hành vi', '31/11/2026');
+    await counter.getByRole('button', { name: 'Ghi vào sổ' }).click();
+    await counter.getByText('Xin nhập ngày theo dạng dd/mm/yyyy.').first().waitFor();
+    await fill('Ngày nhận được hoặc biết được quyết định, hành vi', '20/11/2026');
     await counter.getByRole('button', { name: 'Ghi vào sổ' }).click();
     // 07 working days from Wednesday 02/12/2026
     await counter.getByText('Thụ lý: 11/12/2026').waitFor();
     expect(await main(counter)).toContain('Đ*** V** K****');
     await checkPage(counter, 'complaint register');
+    // The register's views sit in the address, so a dashboard figure opens its records: nothing is late yet.
+    await counter.getByText('Quá hạn', { exact: true }).first().click();
+    await counter.waitForURL(/khieu-nai\?view=late$/);
+    await waitUntil(() => counter.getByText('Thụ lý: 11/12/2026').count(), 0);
+    await counter.goBack();
+    await counter.getByText('Thụ lý: 11/12/2026').waitFor();
 
     await goTo(counter, 'denunciations', false);
     await counter.getByRole('button', { name: 'Ghi nhận tố cáo' }).click();

@@ -10,13 +10,16 @@ import { goTo, signIn, waitUntil } from './support/staff';
  * Listening to citizens, the one flow through all its parts (issue 5), the server on Wednesday 02/12/2026: a
  * citizen files a feedback with a photo from a phone, by keyboard; the chairman routes it to the culture
  * department, whose officer answers it in the workspace; the chairman publishes the answer and the portal shows
- * it; the counter officer writes a visit into the reception log and records a denunciation, whose denouncer the
- * department officer (not its handler) finds nowhere — "Đã niêm phong". Every page state passes axe.
+ * it; the counter officer writes a visit into the reception log, then a denouncing visitor whom only the chairman
+ * opens, and records a denunciation, whose denouncer the department officer (not its handler) finds nowhere —
+ * "Đã niêm phong". Every page state passes axe.
  */
 const ANSWER =
   'Phòng Văn hoá – Xã hội đã cho thay xích đu và sơn lại sân chơi Tổ dân phố số 4. Cảm ơn Ông/Bà đã báo.';
 const DENOUNCER = 'Hoàng Thị Kín Tên';
 const ACCUSED = 'Ông Vũ Văn Tắc, cán bộ địa chính';
+const VISITING_DENOUNCER = 'Lương Văn Giấu';
+const SEALED_MATTER = 'Tố cáo cán bộ thu tiền trông xe trái phép ở chợ Thành Đông';
 
 /** Presses Tab until the element with `id` has focus: the field is reachable by keyboard, in the form's order. */
 async function tabTo(page: Page, id: string, presses = 12): Promise<void> {
@@ -145,6 +148,24 @@ describe('listening to citizens, end to end', () => {
     await waitUntil(() => status(counter), 'Đã ghi lượt tiếp số 1/2026; hạn trả lời 16/12/2026.');
     await counter.getByRole('cell', { name: /Bùi Văn Thắng/ }).waitFor();
     await checkPage(counter, 'listening: reception log with the visit');
+
+    // A visitor who comes to denounce is sealed as soon as the entry is written: the counter officer sees
+    // "Đã niêm phong"; the chairman opens it, one audited reading.
+    await counter.getByLabel('Họ và tên người đến').fill(VISITING_DENOUNCER);
+    await counter.getByLabel('Nội dung vụ việc').fill(SEALED_MATTER);
+    await counter.getByLabel('Phân loại').selectOption('denunciation');
+    await counter.getByRole('button', { name: 'Ghi vào sổ' }).press('Enter');
+    await waitUntil(() => status(counter), 'Đã ghi lượt tiếp số 2/2026; hạn trả lời 16/12/2026.');
+    const sealedVisit = counter.getByRole('row', { name: new RegExp(SEALED_MATTER) });
+    expect(await sealedVisit.getByText('Đã niêm phong', { exact: true }).count()).toBe(1);
+    expect(await counter.getByRole('button', { name: 'Xem thông tin người tố cáo' }).count()).toBe(0);
+    expect(await counter.content()).not.toContain(VISITING_DENOUNCER);
+    await goTo(chairman, 'receptionLog', false);
+    const opened = chairman.getByRole('row', { name: new RegExp(SEALED_MATTER) });
+    expect(await chairman.content()).not.toContain(VISITING_DENOUNCER);
+    await opened.getByRole('button', { name: 'Xem thông tin người tố cáo' }).press('Enter');
+    await opened.getByText(VISITING_DENOUNCER).waitFor();
+    await checkPage(chairman, 'listening: a sealed visitor opened by the chairman');
 
     await goTo(counter, 'denunciations', false);
     await counter.getByRole('button', { name: 'Ghi nhận tố cáo' }).press('Enter');

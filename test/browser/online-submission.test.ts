@@ -196,6 +196,13 @@ describe('online submission, end to end', () => {
       const eml = fs.readFileSync(path.join(server.dataDir, 'mail', `${m.id}.eml`), 'utf8');
       expect(eml).toContain(`To: ${EMAIL}`);
     }
+    // The officer sees the same deliveries, with their status, on the dossier page.
+    await desk.reload();
+    const delivered = desk.getByRole('table', { name: 'Tin nhắn về hồ sơ này và trạng thái gửi' });
+    await delivered.waitFor();
+    expect(await delivered.getByText('Đã gửi', { exact: true }).count()).toBe(8);
+    expect(await delivered.innerText()).toContain(EMAIL);
+    await checkPage(desk, 'online-staff-dossier-messages');
 
     await page.reload();
     await page.getByText('Đã trả kết quả').first().waitFor();

@@ -36,7 +36,10 @@ export type Permission =
   | 'reception.schedule.edit'
   | 'reception.log'
   | 'reception.export'
-  | 'listening.manage';
+  | 'listening.manage'
+  | 'reception.identity.read'
+  | 'messages.read'
+  | 'messages.retry';
 
 /** `GET /api/v1/auth/me` */
 export interface Me {

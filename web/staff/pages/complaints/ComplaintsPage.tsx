@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, vietnamInstant } from '../../../shared/format';
@@ -15,7 +15,15 @@ import {
   type ComplaintSummary,
   type Register,
 } from './complaintApi';
-import { DeadlineCell, StepForm } from './RegisterParts';
+import {
+  DeadlineCell,
+  inView,
+  registerQuery,
+  RegisterViewControl,
+  StepForm,
+  useRegisterView,
+  type StepField,
+} from './RegisterParts';
 
 const lines = (text: string | undefined) =>
   (text ?? '')
@@ -25,7 +33,7 @@ const lines = (text: string | undefined) =>
 
 function RecordComplaint({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const f = (name: string, kind?: 'textarea' | 'select' | 'number', required = true) => ({
+  const f = (name: string, kind?: StepField['kind'], required = true) => ({
     name,
     kind,
     required,
@@ -54,7 +62,7 @@ function RecordComplaint({ onDone }: { onDone: () => void }) {
             label: t(`staff.complaints.channels.${v}`),
           })),
         },
-        { ...f('complaintDate'), kind: 'text' },
+        f('complaintDate', 'day'),
         f('subject'),
         f('respondent'),
         f('content', 'textarea'),
@@ -62,7 +70,7 @@ function RecordComplaint({ onDone }: { onDone: () => void }) {
         f('requests', 'textarea'),
         f('evidence', 'textarea', false),
         { ...f('signed', 'select'), options: yesNo },
-        f('knownOn'),
+        f('knownOn', 'day'),
         f('obstacleDays', 'number', false),
       ]}
       toBody={(v) => ({
@@ -301,10 +309,10 @@ function ComplaintDetail({ code, onChanged }: { code: string; onChanged: () => v
 export function ComplaintsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [view, setView] = useState<'open' | 'closed'>('open');
+  const [view, setView] = useRegisterView();
   const [selected, setSelected] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
-  const register = useApiData<Register<ComplaintSummary>>(`${COMPLAINTS_PATH}?view=${view}`);
+  const register = useApiData<Register<ComplaintSummary>>(`${COMPLAINTS_PATH}?${registerQuery(view)}`);
   return (
     <Stack gap="lg">
       <div>
@@ -312,14 +320,7 @@ export function ComplaintsPage() {
         <Text>{t('staff.complaints.intro')}</Text>
       </div>
       <Group>
-        <SegmentedControl
-          value={view}
-          onChange={(v) => setView(v as 'open' | 'closed')}
-          data={[
-            { value: 'open', label: t('staff.complaints.open') },
-            { value: 'closed', label: t('staff.complaints.closed') },
-          ]}
-        />
+        <RegisterViewControl view={view} onChange={setView} />
         {can(me, 'complaints.record') && (
           <Button variant="outline" aria-expanded={recording} onClick={() => setRecording(!recording)}>
             {t('staff.complaints.record')}
@@ -340,7 +341,11 @@ export function ComplaintsPage() {
         {({ items, counts }) => (
           <>
             <Text>{t('staff.complaints.counts', counts)}</Text>
-            <TableRegion caption={t('staff.pages.complaints.title')} rowCount={items.length} minWidth={760}>
+            <TableRegion
+              caption={t('staff.pages.complaints.title')}
+              rowCount={inView(items, view).length}
+              minWidth={760}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('staff.complaints.code')}</Table.Th>
@@ -351,7 +356,7 @@ export function ComplaintsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {items.map((c) => (
+                {inView(items, view).map((c) => (
                   <Table.Tr key={c.code}>
                     <Table.Td>
                       <Anchor component="button" type="button" onClick={() => setSelected(c.code)}>

@@ -1,86 +1,30 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError } from '../../../shared/api';
 import { formatDate } from '../../../shared/format';
 import { useApiData } from '../../../shared/useApiData';
 import { can, useMe } from '../../auth/session';
 import { ApiDataView } from '../../components/ApiDataView';
 import { PageTitle } from '../../components/PageTitle';
+import { SealedIdentity } from '../../components/SealedIdentity';
 import { TableRegion } from '../../components/TableRegion';
 import {
   DENUNCIATIONS_PATH,
   denunciationPath,
   NOT_ACCEPTED_REASONS,
-  type DenouncerIdentity,
   type Denunciation,
   type DenunciationSummary,
   type Register,
 } from './complaintApi';
-import { DeadlineCell, StepForm, type StepField } from './RegisterParts';
-
-/**
- * The denouncer: "Đã niêm phong" for everyone; the chairman and the assigned handler may open it, one audited
- * reading at a time, and it is never kept beyond this card.
- */
-function SealedIdentity({ code, mayOpen }: { code: string; mayOpen: boolean }) {
-  const { t } = useTranslation();
-  const [identity, setIdentity] = useState<DenouncerIdentity | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const open = async () => {
-    try {
-      setIdentity(await api.get<DenouncerIdentity>(`${denunciationPath(code)}/identity`));
-    } catch (caught) {
-      setError(asApiError(caught).message);
-    }
-  };
-  return (
-    <Stack gap={4}>
-      <Text>
-        {t('staff.denunciations.denouncer')}:{' '}
-        <span className="status-label">{t('staff.denunciations.sealed')}</span>
-      </Text>
-      {identity ? (
-        <div>
-          <Alert color="blue" variant="light" title={t('staff.denunciations.identityTitle')}>
-            <Text lang="vi">
-              {identity.fullName} — {identity.address}
-            </Text>
-            {identity.phone && <Text>{identity.phone}</Text>}
-            {identity.idNumber && <Text>{identity.idNumber}</Text>}
-          </Alert>
-          <Button mt="xs" size="xs" variant="outline" onClick={() => setIdentity(null)}>
-            {t('staff.denunciations.hide')}
-          </Button>
-        </div>
-      ) : (
-        mayOpen && (
-          <div>
-            <Button size="xs" variant="outline" onClick={() => void open()}>
-              {t('staff.denunciations.open')}
-            </Button>
-            <Text size="sm" c="gray.7">
-              {t('staff.denunciations.openHint')}
-            </Text>
-          </div>
-        )
-      )}
-      {error && <Text c="red.8">{error}</Text>}
-    </Stack>
-  );
-}
+import {
+  DeadlineCell,
+  inView,
+  registerQuery,
+  RegisterViewControl,
+  StepForm,
+  useRegisterView,
+  type StepField,
+} from './RegisterParts';
 
 function Actions({ d, onDone }: { d: Denunciation; onDone: () => void }) {
   const { t } = useTranslation();
@@ -185,7 +129,7 @@ function Detail({ code, onChanged }: { code: string; onChanged: () => void }) {
             {d.code} · {d.statusLabel}
           </Title>
           <Stack gap={4} mb="md">
-            <SealedIdentity code={d.code} mayOpen={d.identity.mayOpen} />
+            <SealedIdentity path={`${denunciationPath(d.code)}/identity`} mayOpen={d.identity.mayOpen} />
             <Text>
               {t('staff.denunciations.accused')}: {d.accused}
             </Text>
@@ -230,12 +174,12 @@ function Detail({ code, onChanged }: { code: string; onChanged: () => void }) {
 export function DenunciationsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [view, setView] = useState<'open' | 'closed'>('open');
+  const [view, setView] = useRegisterView();
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
   const register = useApiData<Register<DenunciationSummary>>(
-    `${DENUNCIATIONS_PATH}?view=${view}&q=${encodeURIComponent(q)}`,
+    `${DENUNCIATIONS_PATH}?${registerQuery(view)}&q=${encodeURIComponent(q)}`,
   );
   const f = (name: string, kind?: StepField['kind'], required = true): StepField => ({
     name,
@@ -250,14 +194,7 @@ export function DenunciationsPage() {
         <Text>{t('staff.denunciations.intro')}</Text>
       </div>
       <Group align="end">
-        <SegmentedControl
-          value={view}
-          onChange={(v) => setView(v as 'open' | 'closed')}
-          data={[
-            { value: 'open', label: t('staff.complaints.open') },
-            { value: 'closed', label: t('staff.complaints.closed') },
-          ]}
-        />
+        <RegisterViewControl view={view} onChange={setView} />
         <TextInput
           id="tim-to-cao"
           label={t('staff.denunciations.search')}
@@ -335,7 +272,7 @@ export function DenunciationsPage() {
             <Text>{t('staff.complaints.counts', counts)}</Text>
             <TableRegion
               caption={t('staff.pages.denunciations.title')}
-              rowCount={items.length}
+              rowCount={inView(items, view).length}
               minWidth={760}
             >
               <Table.Thead>
@@ -348,7 +285,7 @@ export function DenunciationsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {items.map((d) => (
+                {inView(items, view).map((d) => (
                   <Table.Tr key={d.code}>
                     <Table.Td>
                       <Anchor component="button" type="button" onClick={() => setSelected(d.code)}>

@@ -1,9 +1,11 @@
-import { Button, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../shared/ErrorSummary';
 import { formatDate } from '../../../shared/format';
-import { useSubmission } from '../../../shared/forms';
+import { useSubmission, validationError } from '../../../shared/forms';
+import { parseDayInput } from '../../../shared/parse';
 import { useApiData } from '../../../shared/useApiData';
 import { useMe } from '../../auth/session';
 import { UrgencyLabel } from '../../dossiers/UrgencyLabel';
@@ -24,7 +26,8 @@ export function DeadlineCell({ deadline }: { deadline: CurrentDeadline | null })
 export interface StepField {
   name: string;
   label: string;
-  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'officer';
+  /** 'day' is typed dd/mm/yyyy and posted as yyyy-mm-dd. */
+  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'day' | 'officer';
   options?: { value: string; label: string }[];
   required?: boolean;
 }
@@ -70,7 +73,15 @@ export function StepForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await post(path, toBody(values));
+      const body = { ...values };
+      const invalid: Record<string, string> = {};
+      for (const f of fields.filter((field) => field.kind === 'day' && values[field.name])) {
+        const day = parseDayInput(values[f.name]);
+        if (day) body[f.name] = day;
+        else invalid[f.name] = t('staff.listening.dayInvalid');
+      }
+      if (Object.keys(invalid).length > 0) throw validationError(t('staff.listening.dayInvalid'), invalid);
+      await post(path, toBody(body));
       reset();
       setValues({});
       onDone();
@@ -112,6 +123,16 @@ export function StepForm({
                 onChange={(e) => set(f.name)(e.currentTarget.value)}
               />
             );
+          if (f.kind === 'day')
+            return (
+              <TextInput
+                key={f.name}
+                {...common}
+                description={t('common.dayHint')}
+                inputMode="numeric"
+                onChange={(e) => set(f.name)(e.currentTarget.value)}
+              />
+            );
           return (
             <TextInput
               key={f.name}
@@ -128,5 +149,44 @@ export function StepForm({
         </div>
       </Stack>
     </form>
+  );
+}
+
+export const REGISTER_VIEWS = ['open', 'due_soon', 'late', 'closed'] as const;
+export type RegisterView = (typeof REGISTER_VIEWS)[number];
+
+/** The register's view, kept in the address (`?view=late`) so that a dashboard figure opens the records it counts. */
+export function useRegisterView(): [RegisterView, (view: RegisterView) => void] {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('view') as RegisterView;
+  const view = REGISTER_VIEWS.includes(requested) ? requested : 'open';
+  return [view, (next) => setParams({ view: next })];
+}
+
+/** The server lists open or closed records; due soon and late are the open ones by their current deadline. */
+export function registerQuery(view: RegisterView): string {
+  return `view=${view === 'closed' ? 'closed' : 'open'}`;
+}
+
+export function inView<T extends { deadline: CurrentDeadline | null }>(items: T[], view: RegisterView): T[] {
+  if (view !== 'due_soon' && view !== 'late') return items;
+  return items.filter((item) => item.deadline?.timeliness === view);
+}
+
+export function RegisterViewControl({
+  view,
+  onChange,
+}: {
+  view: RegisterView;
+  onChange: (view: RegisterView) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      value={view}
+      onChange={(value) => onChange(value as RegisterView)}
+      data={REGISTER_VIEWS.map((value) => ({ value, label: t(`staff.complaints.views.${value}`) }))}
+      aria-label={t('staff.complaints.viewsLabel')}
+    />
   );
 }

@@ -104,13 +104,6 @@ export interface Denunciation extends DenunciationSummary {
   conclusion: { text: string; at: string } | null;
 }
 
-export interface DenouncerIdentity {
-  fullName: string;
-  address: string;
-  phone: string | null;
-  idNumber: string | null;
-}
-
 /** Art. 11 of the Law on Complaints: the reasons a complaint is not accepted (labels in the locale files). */
 export const REFUSAL_REASONS = [
   'internal_act',

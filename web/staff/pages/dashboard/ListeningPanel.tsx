@@ -22,7 +22,7 @@ interface Row {
   page: (view: string) => string;
 }
 
-/** Complaints or denunciations: their register pages take no filter from the address, so every figure opens it. */
+/** Complaints or denunciations: each figure opens its view of the register (resolved on time: the closed ones). */
 function registerRow(key: string, label: string, figures: RegisterFigures, page: string): Row {
   const { resolved, onTime, onTimePercent } = figures.resolutionRate;
   return {
@@ -30,7 +30,7 @@ function registerRow(key: string, label: string, figures: RegisterFigures, page:
     label,
     counts: figures.counts,
     rate: { onTimePercent, onTime, answered: resolved },
-    page: () => page,
+    page: (view: string) => `${page}?view=${view === 'answered' ? 'closed' : view}`,
   };
 }
 

@@ -17,6 +17,7 @@ import { useStatusLabel } from '../../dossiers/DossierTable';
 import { DossierActions } from './DossierActions';
 import { DossierDocuments } from './DossierDocuments';
 import { DossierFiles } from './DossierFiles';
+import { DossierMessages } from './DossierMessages';
 import { DossierTimeline } from './DossierTimeline';
 
 /** Terms and values; a value in Vietnamese whatever the interface language (a name, an address) gives 'vi'. */
@@ -136,6 +137,7 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
       />
       <DossierFiles dossier={dossier} />
       <DossierTimeline events={dossier.events} />
+      <DossierMessages code={dossier.code} />
       <DossierDocuments dossier={dossier} />
     </Stack>
   );

@@ -8,11 +8,19 @@ import { useApiData } from '../../../shared/useApiData';
 import { can, useMe } from '../../auth/session';
 import { ApiDataView } from '../../components/ApiDataView';
 import { PageTitle } from '../../components/PageTitle';
+import { SealedIdentity } from '../../components/SealedIdentity';
 import { TableRegion } from '../../components/TableRegion';
 import { FileButton } from '../../dossiers/FileButton';
 import { TimelinessLabel } from '../feedback/TimelinessLabel';
 import { AnswerForm } from './AnswerForm';
-import { LOG_VIEWS, logExportPath, logListPath, type LogList, type LogView } from './receptionApi';
+import {
+  LOG_VIEWS,
+  logExportPath,
+  logIdentityPath,
+  logListPath,
+  type LogList,
+  type LogView,
+} from './receptionApi';
 import { VisitForm } from './VisitForm';
 
 const isView = (value: string | null): value is LogView => LOG_VIEWS.includes(value as LogView);
@@ -140,7 +148,14 @@ export function ReceptionLogPage() {
                         <Text size="sm">{formatDate(entry.receiptDay)}</Text>
                       </Table.Td>
                       <Table.Td lang="vi">
-                        {entry.visitorName}
+                        {entry.visitorSealed ? (
+                          <SealedIdentity
+                            path={logIdentityPath(entry.id)}
+                            mayOpen={can(me, 'reception.identity.read')}
+                          />
+                        ) : (
+                          entry.visitorName
+                        )}
                         {entry.visitorIdNumber && <Text size="sm">CCCD {entry.visitorIdNumber}</Text>}
                         {entry.groupSize > 1 && (
                           <Text size="sm">

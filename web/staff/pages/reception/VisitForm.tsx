@@ -19,18 +19,20 @@ const IDS = {
 
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
+const EMPTY_VISIT = {
+  visitorName: '',
+  visitorIdNumber: '',
+  visitorPhone: '',
+  visitorAddress: '',
+  representatives: '',
+  matter: '',
+  classification: 'feedback',
+};
+
 /** Writes a visit into the reception log; a feedback or petition also goes into the feedback register. */
 export function VisitForm({ onSaved }: { onSaved: (entry: LogEntry) => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({
-    visitorName: '',
-    visitorIdNumber: '',
-    visitorPhone: '',
-    visitorAddress: '',
-    representatives: '',
-    matter: '',
-    classification: 'feedback',
-  });
+  const [values, setValues] = useState(EMPTY_VISIT);
   const [groupSize, setGroupSize] = useState<number | string>(1);
   const { submitting, error, run, fieldError } = useSubmission();
   const { post, reset } = useIdempotentPost();
@@ -53,6 +55,9 @@ export function VisitForm({ onSaved }: { onSaved: (entry: LogEntry) => void }) {
         classification: values.classification,
       });
       reset();
+      // A blank form for the next visitor: a denouncer's name must not stay on the screen once sealed.
+      setValues(EMPTY_VISIT);
+      setGroupSize(1);
       onSaved(entry);
     });
   };

@@ -15,6 +15,7 @@ export const logListPath = (view: LogView, from?: string, to?: string) =>
 export const logExportPath = (from: string, to: string, format: 'pdf' | 'xlsx') =>
   `${LOG_PATH}/export?from=${from}&to=${to}&format=${format}`;
 export const logAnswerPath = (id: string) => `${LOG_PATH}/${encodeURIComponent(id)}/answer`;
+export const logIdentityPath = (id: string) => `${LOG_PATH}/${encodeURIComponent(id)}/identity`;
 export const sessionPath = (id: string) => `${SESSIONS_PATH}/${encodeURIComponent(id)}`;
 
 export interface ReceptionSchedule {
@@ -56,6 +57,8 @@ export interface LogEntry {
   visitorPhone: string | null;
   visitorAddress: string | null;
   personalMasked: boolean;
+  /** A denouncing visitor: name and papers sealed; only the chairman opens them. */
+  visitorSealed: boolean;
   groupSize: number;
   representatives: string[];
   matter: string;
