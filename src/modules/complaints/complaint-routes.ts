@@ -10,6 +10,7 @@ import { hasPermission } from '../../platform/auth/policies';
 import { renderPdf } from '../../platform/documents/pdf';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/people/rules';
 import { findWard } from '../../platform/wards/store';
 import { buildComplaintForm } from './complaint-form';
@@ -24,13 +25,10 @@ import {
 } from './complaints';
 import { deadlineContext } from './context';
 import { complaintDetail, complaintSummary, deadlineCounts } from './presenters';
-import { stepRunner } from './route-context';
+import { stepRoutes, stepRunner } from './route-context';
 import { appealWindow, OPEN_COMPLAINT_STATUSES, REFUSAL_REASON_CODES, rulesOfReceipt } from './rules';
 import * as store from './store';
 
-export const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 export const CHANNEL = z
   .enum(['written', 'in_person'])
   .describe('written: đơn; in_person: trình bày trực tiếp');
@@ -78,7 +76,8 @@ const NEW_COMPLAINT = z.object({
 
 export const complaintRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
-  const { step, view } = stepRunner(deps);
+  const runner = stepRunner(deps);
+  const { step, view } = runner;
   const tags = ['complaints'];
   const detail = async (request: Parameters<typeof view>[0], code: string) => {
     const { staff, today, calendar } = await view(request);
@@ -105,7 +104,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         tags,
         summary:
           'Ghi nhận khiếu nại (đơn hoặc trình bày trực tiếp) với nội dung điều 8 Luật Khiếu nại; tính thời hiệu 90 ngày và hạn thụ lý theo quy định có hiệu lực ngày nhận',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: NEW_COMPLAINT,
       },
     },
@@ -181,25 +180,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
   );
 
-  const action = <B extends z.ZodType>(
-    path: string,
-    permission: 'complaints.decide' | 'complaints.handle',
-    summary: string,
-    body: B,
-    run: (ctx: Parameters<Parameters<typeof step>[1]>[0], code: string, body: z.infer<B>) => Promise<unknown>,
-  ) =>
-    app.post(
-      `/complaints/:code/${path}`,
-      {
-        config: { policy: { permission } },
-        schema: { tags, summary, headers: IDEMPOTENCY, params: CODE, body },
-      },
-      async (request) => {
-        const { code } = request.params as z.infer<typeof CODE>;
-        await step(request, (ctx) => run(ctx, code, request.body as z.infer<B>));
-        return detail(request, code);
-      },
-    );
+  const action = stepRoutes(app, { prefix: 'complaints', tags, params: CODE, runner, detail });
 
   action(
     'accept',

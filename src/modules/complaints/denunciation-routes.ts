@@ -12,10 +12,11 @@ import { renderPdf } from '../../platform/documents/pdf';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { fileItem, trackingPath } from '../feedback/api';
 import { RECORDED_SOURCES } from '../feedback/register';
-import { CHANNEL, EVIDENCE, IDEMPOTENCY, PERSON_FIELDS } from './complaint-routes';
+import { CHANNEL, EVIDENCE, PERSON_FIELDS } from './complaint-routes';
 import {
   acceptDenunciation,
   assignHandler,
@@ -35,7 +36,7 @@ import {
   registerLines,
 } from './denunciation-register';
 import { deadlineCounts, denunciationDetail, denunciationSummary } from './presenters';
-import { stepRunner } from './route-context';
+import { stepRoutes, stepRunner } from './route-context';
 import {
   ANONYMOUS_BASIS,
   DENUNCIATION_STATUSES,
@@ -86,7 +87,8 @@ const NEW_DENUNCIATION = z
 export const denunciationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
   const key = deps.config.identityKey;
-  const { step, view } = stepRunner(deps);
+  const runner = stepRunner(deps);
+  const { step, view } = runner;
   const tags = ['denunciations'];
   const detail = async (request: Parameters<typeof view>[0], code: string) => {
     const { staff, today, calendar } = await view(request);
@@ -101,7 +103,7 @@ export const denunciationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         tags,
         summary:
           'Ghi nhận tố cáo; thông tin người tố cáo được mã hóa, niêm phong. Tố cáo ẩn danh được ghi thành phản ánh (Luật Tố cáo 2018, điều 25)',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: NEW_DENUNCIATION,
       },
     },
@@ -236,26 +238,7 @@ export const denunciationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     },
   );
 
-  type Ctx = Parameters<Parameters<typeof step>[1]>[0];
-  const action = <B extends z.ZodType>(
-    path: string,
-    permission: 'denunciations.assign' | 'denunciations.handle',
-    summary: string,
-    body: B,
-    run: (ctx: Ctx, code: string, body: z.infer<B>) => Promise<unknown>,
-  ) =>
-    app.post(
-      `/denunciations/:code/${path}`,
-      {
-        config: { policy: { permission } },
-        schema: { tags, summary, headers: IDEMPOTENCY, params: CODE, body },
-      },
-      async (request) => {
-        const { code } = request.params as z.infer<typeof CODE>;
-        await step(request, (ctx) => run(ctx, code, request.body as z.infer<B>));
-        return detail(request, code);
-      },
-    );
+  const action = stepRoutes(app, { prefix: 'denunciations', tags, params: CODE, runner, detail });
 
   action(
     'assign',

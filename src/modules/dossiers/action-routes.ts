@@ -6,6 +6,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { formatVnd } from '../procedures/rules';
 import {
@@ -22,9 +23,6 @@ import { forgetPublicView } from './public-view';
 import { ACTIONS, statusOf, type StatusKey } from './rules';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 
 const ACTION_SUMMARY =
   'Thao tác trên hồ sơ sau tiếp nhận (kiểm tra lại theo quy trình một cửa): ' +
@@ -69,7 +67,7 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         tags: ['dossiers'],
         summary: ACTION_SUMMARY,
         params: z.object({ code: DOSSIER_CODE, action: z.enum(LIFECYCLE_ACTIONS) }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         // Each action has its own body, checked against ACTION_INPUTS once the action is known.
         body: z.looseObject({}),
       },
@@ -114,7 +112,7 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         summary:
           'Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04), một lần cho mỗi hồ sơ; lần thứ hai bị từ chối và báo cáo Chủ tịch',
         params: z.object({ code: DOSSIER_CODE }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: APOLOGY_INPUT,
       },
     },

@@ -10,6 +10,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findProcedureVersion } from '../procedures/api';
 import { FILE_KINDS, findFile, listFiles } from './files';
 import { attachResultFile, checkResultPdf } from './result-file';
@@ -108,9 +109,7 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         summary:
           'Đính kèm bản điện tử của kết quả (tệp PDF, nội dung tệp application/octet-stream, kiểm tra theo nội dung) để trả kết quả trực tuyến; thay tệp đã đính kèm trước',
         params: z.object({ code: DOSSIER_CODE }),
-        headers: z.object({
-          'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-        }),
+        headers: IDEMPOTENCY_HEADERS,
         querystring: z.object({ fileName: z.string().trim().min(1).max(255) }),
       },
     },

@@ -7,6 +7,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { REQUIRED_IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/people/rules';
 import { DEFAULT_OFFICE_HOURS, toLocalDate } from '../../platform/calendar/rules';
 import { findWard } from '../../platform/wards/store';
@@ -90,9 +91,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         tags: ['dossiers'],
         summary:
           'Tiếp nhận hồ sơ tại quầy (Mẫu 01), hoặc lập phiếu yêu cầu bổ sung (Mẫu 02) hay từ chối (Mẫu 03)',
-        headers: z.object({
-          'idempotency-key': z.string().min(8, 'Cần header Idempotency-Key (8–100 ký tự)'),
-        }),
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: intakeBody,
       },
     },

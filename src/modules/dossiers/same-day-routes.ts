@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/connect';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
-import { WARD_CODE } from '../../platform/http/schemas';
+import { REQUIRED_IDEMPOTENCY_HEADERS, WARD_CODE } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { findProcedure } from '../procedures/api';
 import { SAME_DAY_BASIS, SAME_DAY_WEEKDAYS, scheduleOn } from './rules';
@@ -102,9 +102,7 @@ export const sameDayRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         summary:
           'Ghi quyết định về ngày “không hẹn, không chờ” từ một ngày (hôm nay trở đi): thứ trong tuần và các thủ tục; danh sách rỗng là tạm dừng; quyết định cùng ngày áp dụng thay quyết định trước',
         params,
-        headers: z.object({
-          'idempotency-key': z.string().min(8, 'Cần header Idempotency-Key (8–100 ký tự)'),
-        }),
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body,
       },
     },

@@ -16,9 +16,6 @@ import {
 } from './rules';
 
 export const CODE = z.string().regex(TRACKING_CODE, `Mã phản ánh có dạng ${TRACKING_CODE_EXAMPLE}`);
-export const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 
 /** Five photos of 3 MB as base64, and the rest of the item. */
 export const FEEDBACK_BODY_LIMIT = Math.ceil((MAX_PHOTOS * MAX_PHOTO_BYTES * 4) / 3) + 64 * 1024;

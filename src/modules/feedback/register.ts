@@ -3,6 +3,7 @@
  * tracking codes, photos, and how close an item is to its deadline. Seed III.2, III.3, III.6.
  */
 import { addWorkingDays, type IsoDate, type WorkingCalendar } from '../../platform/calendar/rules';
+import { sniffMediaType, type MediaType } from '../../platform/documents/files';
 
 export const KINDS = { phan_anh: 'Phản ánh', kien_nghi: 'Kiến nghị' } as const;
 export type Kind = keyof typeof KINDS;
@@ -174,18 +175,12 @@ export function normaliseTrackingCode(typed: string): string | null {
 
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
-export type PhotoType = 'image/jpeg' | 'image/png';
+export type PhotoType = Exclude<MediaType, 'application/pdf'>;
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** The image type the bytes start with, or null. */
+/** The image type the bytes are, or null (a PDF is not a photo). */
 export function photoType(bytes: Uint8Array): PhotoType | null {
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 24 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    const ihdr = String.fromCharCode(...bytes.subarray(12, 16));
-    return ihdr === 'IHDR' ? 'image/png' : null;
-  }
-  return null;
+  const type = sniffMediaType(bytes);
+  return type === 'application/pdf' ? null : type;
 }
 
 /** Null when the photos can be kept, else the message for the citizen. */

@@ -7,15 +7,8 @@ import { z } from 'zod';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
-import {
-  CITIZEN_FEEDBACK,
-  CODE,
-  FEEDBACK_BODY_LIMIT,
-  FILE_LIMIT,
-  IDEMPOTENCY,
-  RATING,
-  trackingPath,
-} from './inputs';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
+import { CITIZEN_FEEDBACK, CODE, FEEDBACK_BODY_LIMIT, FILE_LIMIT, RATING, trackingPath } from './inputs';
 import { fileForWard, rateItem } from './items';
 import { publicView, publishedView } from './presenters';
 import * as store from './store';
@@ -34,7 +27,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         tags: ['feedback'],
         summary:
           'Người dân gửi phản ánh, kiến nghị (tối đa 5 ảnh JPEG/PNG dạng base64, mỗi ảnh ≤ 3 MB; có thể ẩn danh); trả về mã theo dõi',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: CITIZEN_FEEDBACK,
       },
     },
@@ -79,7 +72,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         tags: ['feedback'],
         summary: 'Người gửi đánh giá câu trả lời (một lần, bằng mã theo dõi)',
         params: z.object({ code: CODE }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: RATING,
       },
     },

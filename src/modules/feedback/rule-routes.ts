@@ -9,8 +9,9 @@ import { DEFAULT_OFFICE_HOURS } from '../../platform/calendar/rules';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
-import { IDEMPOTENCY } from './inputs';
+
 import { currentRules } from './items';
 import { DAY_KIND_LABELS, deadline, DEADLINE_KEYS, MAX_RULE_DAYS, type RuleVersion } from './rules';
 import * as store from './store';
@@ -93,7 +94,7 @@ export const feedbackRuleRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         summary:
           'Quản trị hệ thống sửa một phiên bản quy định thời hạn (số ngày, loại ngày, căn cứ, đã xác nhận hay chưa)',
         params: z.object({ key: z.enum(DEADLINE_KEYS), effectiveFrom: z.iso.date() }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({
           days: z.number().int().min(1).max(MAX_RULE_DAYS),
           dayKind: z.enum(['working', 'calendar']),

@@ -11,9 +11,10 @@ import { toLocalDate } from '../../platform/calendar/rules';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { midSentence, siteOrigin } from '../../platform/http/html';
-import { ANSWER, CODE, FEEDBACK_BODY_LIMIT, IDEMPOTENCY, RECORDED_FEEDBACK, trackingPath } from './inputs';
+import { ANSWER, CODE, FEEDBACK_BODY_LIMIT, RECORDED_FEEDBACK, trackingPath } from './inputs';
 import {
   answerItem,
   fileForWard,
@@ -52,7 +53,7 @@ export const feedbackStaffRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         tags: ['feedback'],
         summary:
           'Cán bộ ghi nhận phản ánh, kiến nghị nhận tại quầy, qua đường dây nóng, tổ dân phố, lãnh đạo xuống cơ sở hoặc “Ngày thứ sáu nghe dân nói”; kèm các phản ánh tương tự',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: RECORDED_FEEDBACK,
       },
     },
@@ -206,7 +207,7 @@ export const feedbackStaffRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         summary:
           'Chuyển phản ánh, kiến nghị đến đơn vị chịu trách nhiệm trả lời (chuyển lại được khi chưa trả lời)',
         params: CODE_PARAMS,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({ unitId: z.uuid('Mã đơn vị không hợp lệ') }),
       },
     },
@@ -227,7 +228,7 @@ export const feedbackStaffRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         tags: ['feedback'],
         summary: 'Đơn vị được giao trả lời phản ánh, kiến nghị; người gửi được báo qua SMS hoặc thư điện tử',
         params: CODE_PARAMS,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({ answer: ANSWER }),
       },
     },
@@ -253,7 +254,7 @@ export const feedbackStaffRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         tags: ['feedback'],
         summary: 'Công khai câu hỏi và câu trả lời trên cổng (chỉ khi người gửi đồng ý)',
         params: CODE_PARAMS,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request) => {
@@ -272,7 +273,7 @@ export const feedbackStaffRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         summary:
           'Gộp phản ánh trùng vào một phản ánh chính; người gửi theo dõi câu trả lời của phản ánh chính',
         params: CODE_PARAMS,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({ into: CODE }),
       },
     },

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { currentCitizenSession } from '../../platform/citizens/session';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
+import { REQUIRED_IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { citizenRequestBody } from './request-body';
 import { fileRequest } from './service';
 import { listRequestedBy } from './store';
@@ -23,9 +23,7 @@ export const homeVisitCitizenRoutes: FastifyPluginAsyncZod<RouteOptions> = async
       schema: {
         tags: ['citizen'],
         summary: 'Người dân: đề nghị cán bộ đến nhà tiếp nhận hồ sơ cho người già yếu, khuyết tật, ốm đau',
-        headers: z.object({
-          'idempotency-key': z.string().min(8, 'Cần header Idempotency-Key (8–100 ký tự)'),
-        }),
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: citizenRequestBody,
       },
     },

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/connect';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { REQUIRED_IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { groupHeadRequestBody } from './request-body';
 import { STATUSES, type Status } from './rules';
@@ -16,9 +17,6 @@ import { cancelVisit, fileRequest, linkDossier, scheduleVisit } from './service'
 import * as store from './store';
 import { PERSONAL_FIELDS, staffView } from './views';
 
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8, 'Cần header Idempotency-Key (8–100 ký tự)'),
-});
 const ID = z.object({ id: z.uuid('Mã yêu cầu không hợp lệ') });
 const CLOCK = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ có dạng HH:MM, ví dụ 08:30');
 const OPEN: readonly Status[] = ['requested', 'scheduled'];
@@ -102,7 +100,7 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       schema: {
         tags: ['home-visits'],
         summary: 'Tổ trưởng tổ dân phố đề nghị cán bộ đến nhà tiếp nhận hồ sơ cho người không thể đi lại',
-        headers: IDEMPOTENCY,
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: groupHeadRequestBody,
       },
     },
@@ -140,7 +138,7 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         tags: ['home-visits'],
         summary: 'Xếp (hoặc đổi) lịch đến nhà: ngày làm việc, khung giờ, công chức Trung tâm được cử',
         params: ID,
-        headers: IDEMPOTENCY,
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: z.object({
           day: z.iso.date('Ngày hẹn có dạng YYYY-MM-DD, ví dụ 2026-03-12'),
           from: CLOCK,
@@ -175,7 +173,7 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         tags: ['home-visits'],
         summary: 'Hủy yêu cầu tiếp nhận tại nhà, nêu lý do',
         params: ID,
-        headers: IDEMPOTENCY,
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: z.object({
           reason: z.string().trim().min(5, 'Xin vui lòng nêu lý do hủy.').max(500),
         }),
@@ -197,7 +195,7 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         summary:
           'Đã đến nhà: gắn hồ sơ cán bộ đã tiếp nhận tại nhà (POST /dossiers với kênh "home") vào yêu cầu',
         params: ID,
-        headers: IDEMPOTENCY,
+        headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: z.object({
           dossierCode: z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001'),
         }),

@@ -7,6 +7,7 @@ import { currentCitizenSession } from '../../platform/citizens/session';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { siteOrigin } from '../../platform/http/html';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { statusOf } from '../dossiers/rules';
 import { formatVnd } from '../procedures/api';
@@ -29,9 +30,6 @@ import * as store from './store';
 
 const DRAFT_ID = z.object({ id: z.uuid('Mã bản nháp không hợp lệ') });
 const DOCUMENT_ID = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã giấy tờ gồm chữ thường không dấu, số và dấu -');
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 
 /** Online filing by a signed-in citizen: drafts, one question a page, uploaded papers, submission. */
 export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -60,7 +58,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       schema: {
         tags: ['online'],
         summary: 'Người dân: bắt đầu hồ sơ nộp trực tuyến cho một thủ tục, hoặc mở lại bản nháp đang làm dở',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.strictObject({
           procedureCode: z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193'),
         }),
@@ -119,7 +117,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         summary:
           'Người dân: lưu câu trả lời của một trang (người nộp, địa chỉ, cách nhận kết quả, các kênh nhận thông báo) và trang đang làm',
         params: DRAFT_ID,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.strictObject({
           currentStep: z.string().max(100).optional(),
           applicant: z.unknown().optional(),
@@ -145,7 +143,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         tags: ['online'],
         summary: 'Người dân: xóa bản nháp hồ sơ và các tệp đã tải lên',
         params: DRAFT_ID,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request, reply) => {
@@ -164,7 +162,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         summary:
           'Người dân: tải lên một giấy tờ của hồ sơ (nội dung tệp, application/octet-stream): ảnh JPEG, PNG hoặc PDF, kiểm tra theo nội dung tệp',
         params: DRAFT_ID,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         querystring: z.object({ documentId: DOCUMENT_ID, fileName: z.string().trim().min(1).max(255) }),
       },
     },
@@ -187,7 +185,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         tags: ['online'],
         summary: 'Người dân: bỏ một tệp đã tải lên',
         params: DRAFT_ID.extend({ uploadId: z.uuid('Mã tệp không hợp lệ') }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request, reply) => {
@@ -206,7 +204,7 @@ export const onlineRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         summary:
           'Người dân: nộp hồ sơ trực tuyến (trạng thái "Mới đăng ký"); nộp ngoài giờ làm việc được tính là nhận vào ngày làm việc tiếp theo',
         params: DRAFT_ID,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request, reply) => {

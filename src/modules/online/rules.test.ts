@@ -4,18 +4,12 @@ import { computeFee } from '../procedures/rules';
 import {
   acceptsOnlineFiling,
   ANSWER_INPUTS,
-  fileRefusal,
   formSteps,
   missingAnswers,
   onlineFeeInput,
   returnChannelsFor,
-  safeFileName,
-  sniffMediaType,
   stepOfField,
 } from './rules';
-
-const bytes = (...values: number[]) => Uint8Array.from(values);
-const ascii = (text: string) => new TextEncoder().encode(text);
 
 // Chứng thực bản sao từ bản chính (2.000815): the original is shown only, the copy is uploaded.
 const COPY: Pick<Procedure, 'documents' | 'onlineLevel'> = {
@@ -154,30 +148,5 @@ describe('online filing rules (Nghị định 45/2020/NĐ-CP)', () => {
       ],
     };
     expect(onlineFeeInput(twoItems, 1)).toBeUndefined(); // the officer picks the item later
-  });
-
-  it('knows a paper by its bytes: JPEG, PNG, PDF, and nothing else', () => {
-    expect(sniffMediaType(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))).toBe('image/jpeg');
-    expect(sniffMediaType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0))).toBe('image/png');
-    expect(sniffMediaType(ascii('%PDF-1.7\n'))).toBe('application/pdf');
-    expect(sniffMediaType(ascii('Tệp văn bản đổi tên thành .pdf'))).toBeNull();
-    expect(sniffMediaType(ascii('GIF89a'))).toBeNull();
-    expect(sniffMediaType(bytes(0xff, 0xd8))).toBeNull();
-    expect(sniffMediaType(ascii(' %PDF-1.7'))).toBeNull();
-  });
-
-  it('refuses an empty, too large or unknown file with a message that says what to do', () => {
-    const max = 10 * 1_048_576;
-    expect(fileRefusal(0, max, 'image/png')).toMatch(/rỗng/);
-    expect(fileRefusal(max + 1, max, 'application/pdf')).toMatch(/lớn hơn 10 MB/);
-    expect(fileRefusal(100, max, null)).toMatch(/không phải ảnh JPEG, PNG hoặc tệp PDF/);
-    expect(fileRefusal(max, max, 'image/jpeg')).toBeNull();
-  });
-
-  it('keeps a file name without folders or control characters', () => {
-    expect(safeFileName('C:\\Users\\An\\Ảnh chụp 1.jpg', 'image/jpeg')).toBe('Ảnh chụp 1.jpg');
-    expect(safeFileName('../../etc/passwd', 'application/pdf')).toBe('passwd');
-    expect(safeFileName('a\u0000b\u202e.pdf', 'application/pdf')).toBe('ab.pdf');
-    expect(safeFileName('..', 'image/png')).toBe('anh.png');
   });
 });

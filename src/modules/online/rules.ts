@@ -143,47 +143,7 @@ export function onlineFeeInput(schedule: FeeSchedule, pages: number): FeeInput |
 // ---------------------------------------------------------------------------------------------------------------
 // Uploads
 
-export type MediaType = 'image/jpeg' | 'image/png' | 'application/pdf';
-
 export const UPLOAD_RULES = {
   /** Per draft, all papers together. */
   maxFiles: 20,
-  accepted: 'ảnh JPEG, PNG hoặc tệp PDF',
 } as const;
-
-const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
-  bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
-
-/**
- * The type the bytes are, whatever the file name or the browser said: JPEG (FF D8 FF), PNG (its 8-byte
- * signature) or PDF ('%PDF-'); null for anything else.
- */
-export function sniffMediaType(bytes: Uint8Array): MediaType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
-  return null;
-}
-
-export function fileRefusal(size: number, maxBytes: number, type: MediaType | null): string | null {
-  if (size === 0) return 'Tệp rỗng. Xin vui lòng chọn lại tệp.';
-  if (size > maxBytes)
-    return `Tệp lớn hơn ${formatMegabytes(maxBytes)}. Xin vui lòng chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`;
-  if (!type) return `Tệp không phải ${UPLOAD_RULES.accepted}. Xin vui lòng chọn tệp khác.`;
-  return null;
-}
-
-export function formatMegabytes(bytes: number): string {
-  return `${Number((bytes / 1_048_576).toFixed(1)).toLocaleString('vi-VN')} MB`;
-}
-
-/** A file name safe to store and show: no folders, no control characters, at most 120 characters. */
-export function safeFileName(name: string, type: MediaType): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\p{Cc}\p{Cf}"<>|*?:]/gu, '')
-    .trim()
-    .slice(-120);
-  if (clean && clean !== '.' && clean !== '..') return clean;
-  return type === 'application/pdf' ? 'tai-lieu.pdf' : type === 'image/png' ? 'anh.png' : 'anh.jpg';
-}

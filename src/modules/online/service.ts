@@ -12,17 +12,15 @@ import { AppError } from '../../platform/http/errors';
 import { fileOnline } from '../dossiers/api';
 import { findProcedure, formatVnd, type ProcedureRecord } from '../procedures/api';
 import { computeFee, FeeError } from '../procedures/rules';
+import { fileRefusal, MEDIA_TYPES, safeFileName, sniffMediaType } from '../../platform/documents/files';
 import { pdfPageCount } from '../../platform/documents/pdf-pages';
 import {
   acceptsOnlineFiling,
   ANSWER_INPUTS,
-  fileRefusal,
   formSteps,
   missingAnswers,
   onlineFeeInput,
   returnChannelsFor,
-  safeFileName,
-  sniffMediaType,
   stepOfField,
   UPLOAD_RULES,
   uploadableDocuments,
@@ -317,7 +315,7 @@ export function draftView(
     uploadRules: {
       maxFiles: UPLOAD_RULES.maxFiles,
       maxBytes,
-      accepted: ['image/jpeg', 'image/png', 'application/pdf'],
+      accepted: MEDIA_TYPES,
     },
     updatedAt: draft.updatedAt.toISOString(),
   };

@@ -5,6 +5,7 @@ import { dossierOwner } from '../../platform/citizens/rules';
 import { currentCitizenSession } from '../../platform/citizens/session';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import {
   addSupplementFile,
   findSupplementNotice,
@@ -12,6 +13,7 @@ import {
   sendSupplement,
   type SupplementNotice,
 } from '../dossiers/api';
+import { MEDIA_TYPES } from '../../platform/documents/files';
 import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
 import { UPLOAD_RULES } from './rules';
 import { checkBytes } from './service';
@@ -20,10 +22,6 @@ const CODE = z.object({
   code: z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001'),
 });
 const DOCUMENT_ID = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã giấy tờ gồm chữ thường không dấu, số và dấu -');
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
-const ACCEPTED = ['image/jpeg', 'image/png', 'application/pdf'];
 
 /**
  * A supplement answered online: the citizen of an online dossier uploads the papers its Mẫu 02 lists (checked by
@@ -43,7 +41,7 @@ export const onlineSupplementRoutes: FastifyPluginAsyncZod<RouteOptions> = async
   });
   const present = (notice: SupplementNotice) => ({
     ...notice,
-    uploadRules: { maxFiles: UPLOAD_RULES.maxFiles, maxBytes, accepted: ACCEPTED },
+    uploadRules: { maxFiles: UPLOAD_RULES.maxFiles, maxBytes, accepted: MEDIA_TYPES },
   });
   const path = '/citizen/dossiers/:code/supplement';
 
@@ -71,7 +69,7 @@ export const onlineSupplementRoutes: FastifyPluginAsyncZod<RouteOptions> = async
         summary:
           'Người dân: tải lên một giấy tờ bổ sung có trong phiếu yêu cầu (nội dung tệp, application/octet-stream): ảnh JPEG, PNG hoặc PDF, kiểm tra theo nội dung tệp',
         params: CODE,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         querystring: z.object({ documentId: DOCUMENT_ID, fileName: z.string().trim().min(1).max(255) }),
       },
     },
@@ -100,7 +98,7 @@ export const onlineSupplementRoutes: FastifyPluginAsyncZod<RouteOptions> = async
         tags: ['citizen'],
         summary: 'Người dân: bỏ một tệp bổ sung chưa gửi',
         params: CODE.extend({ id: z.uuid('Mã tệp không hợp lệ') }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request, reply) => {
@@ -119,7 +117,7 @@ export const onlineSupplementRoutes: FastifyPluginAsyncZod<RouteOptions> = async
         summary:
           'Người dân: gửi một lần đủ các giấy tờ bổ sung; cán bộ một cửa kiểm tra và tiếp nhận, thời hạn giải quyết được tính lại từ khi nhận đủ',
         params: CODE,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request) => {

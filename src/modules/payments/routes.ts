@@ -8,6 +8,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { vnpayGateway, type PaymentGateway } from './gateway';
 import { IPN_ANSWERS } from './rules';
 import {
@@ -21,9 +22,6 @@ import {
 } from './service';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 /** The gateway's parameters: names and values of at most a few hundred characters. */
 export const GATEWAY_QUERY = z.record(z.string().max(64), z.string().max(1000));
 /** Where the gateway sends its server-to-server notification (configured at the gateway for the merchant). */
@@ -125,7 +123,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
         summary:
           'Bắt đầu thanh toán qua cổng thanh toán: trả về địa chỉ (đã ký) để chuyển người nộp đến cổng',
         params: z.object({ code: DOSSIER_CODE }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request, reply) => {
@@ -175,7 +173,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
         tags: ['payments'],
         summary:
           'Đối chiếu sao kê tài khoản thu của phường: khoản chuyển VietQR đúng số phí của hồ sơ được ghi nhận và cấp biên lai',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: STATEMENT,
       },
     },

@@ -5,6 +5,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { parseCounterId } from '../ratings/rules';
 import { actOnTicket, callNext, setUpCounter, type Officer } from './desk';
 import { kioskKey } from './kiosk';
@@ -22,9 +23,6 @@ import {
 import * as store from './store';
 
 const COUNTER_ID = z.string().max(10).describe('Mã quầy: <mã phường>-<số quầy>, ví dụ 10507-2');
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 
 /** A ticket as the staff API shows it. */
 export function ticketJson(ticket: store.Ticket) {
@@ -121,7 +119,7 @@ export const queueRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         summary:
           'Quản trị phường lập hoặc sửa một quầy: tên, các lĩnh vực quầy gọi số, đang hoạt động hay tạm ngừng',
         params: z.object({ id: COUNTER_ID }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.strictObject({
           name: z.string().trim().min(2, 'Xin nhập tên quầy.').max(COUNTER_NAME_MAX_LENGTH),
           groups: z
@@ -150,7 +148,7 @@ export const queueRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         summary:
           'Quầy gọi số tiếp theo: số chờ lâu nhất của các lĩnh vực quầy phụ trách (hai quầy không bao giờ gọi cùng một số); ticket null khi không còn ai chờ',
         params: z.object({ id: COUNTER_ID }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request) => {
@@ -173,7 +171,7 @@ export const queueRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         tags: ['queue'],
         summary: `Số đã gọi: đã phục vụ xong (served), vắng mặt (no-show) hoặc gọi lại (recall). ${BASIS.noShow}`,
         params: z.object({ id: z.uuid('Mã số thứ tự không hợp lệ'), action: z.enum(TICKET_ACTIONS) }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request) => {

@@ -4,15 +4,12 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findActiveCounter } from '../queue/api';
 import { kioskPath } from './api';
 import { BASIS, parseCounterId } from './rules';
 import { BALLOT, castBallot, DOSSIER_CODE, offerOnTablet } from './submit';
 import { isRatingToken } from './token';
-
-const IDEMPOTENCY = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-});
 
 export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const { db } = deps.database;
@@ -26,7 +23,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         tags: ['ratings'],
         summary: `Công dân đánh giá mức độ hài lòng với hồ sơ đã trả kết quả, bằng mã đánh giá in trên giấy tờ của hồ sơ. ${BASIS.oncePerDossier}; ${BASIS.levels}`,
         params: z.object({ code: DOSSIER_CODE }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: BALLOT.extend({
           token: z.string().max(100).describe('Mã đánh giá của hồ sơ (tham số t của đường dẫn)'),
         }),
@@ -66,7 +63,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         params: z.object({
           id: z.string().max(10).describe('Mã quầy: <mã phường>-<số quầy>, ví dụ 10507-1'),
         }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.strictObject({ dossierCode: DOSSIER_CODE }),
       },
     },

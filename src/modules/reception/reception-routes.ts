@@ -17,9 +17,9 @@ import { renderPdf } from '../../platform/documents/pdf';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
-import { ID_NUMBER, ISO_DAY } from '../../platform/http/schemas';
+import { ID_NUMBER, IDEMPOTENCY_HEADERS, ISO_DAY } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
-import { IDEMPOTENCY, PHONE } from '../feedback/inputs';
+import { PHONE } from '../feedback/inputs';
 import { CATEGORY_CODES, timeliness } from '../feedback/rules';
 import { buildLogPdf, buildLogXlsx } from './reception-document';
 import { answerVisit, openVisitor, recordVisit } from './reception-log';
@@ -138,7 +138,7 @@ export const receptionLogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         tags: ['reception'],
         summary:
           'Ghi một lượt tiếp công dân vào sổ; hạn trả lời 10 ngày làm việc; phản ánh, kiến nghị được ghi vào sổ phản ánh (nguồn: tiếp công dân)',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: VISIT,
       },
     },
@@ -263,7 +263,7 @@ export const receptionLogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         summary:
           'Ghi việc trả lời người đến (thụ lý, chưa thụ lý được, không thụ lý, chuyển đơn — Luật Tiếp công dân điều 28)',
         params: z.object({ id: z.uuid() }),
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({
           resultKind: z.enum(Object.keys(RESULT_KINDS) as [ResultKind, ...ResultKind[]]),
           result: z.string().trim().min(10, 'Xin ghi nội dung trả lời (ít nhất 10 ký tự).').max(4000),

@@ -10,8 +10,8 @@ import { toLocalDate } from '../../platform/calendar/rules';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
-import { CLOCK_TIME, ISO_DAY } from '../../platform/http/schemas';
-import { IDEMPOTENCY } from '../feedback/inputs';
+
+import { CLOCK_TIME, IDEMPOTENCY_HEADERS, ISO_DAY } from '../../platform/http/schemas';
 import { extraDayProblem, LOOKAHEAD_WEEKS, RECEPTION_WEEKDAYS, scheduleProblem } from './rules';
 import { scheduleOutlook } from './schedule';
 import * as store from './store';
@@ -64,7 +64,7 @@ export const receptionScheduleRoutes: FastifyPluginAsyncZod<RouteOptions> = asyn
       schema: {
         tags: ['reception'],
         summary: 'Đặt lịch tiếp công dân của Chủ tịch: ngày trong tuần, giờ, địa điểm, nội quy',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: SCHEDULE,
       },
     },
@@ -106,7 +106,7 @@ export const receptionScheduleRoutes: FastifyPluginAsyncZod<RouteOptions> = asyn
       schema: {
         tags: ['reception'],
         summary: 'Thêm một ngày tiếp công dân (thay ngày trùng ngày nghỉ, hoặc tiếp đột xuất)',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({ date: ISO_DAY, note: z.string().trim().min(3, 'Xin ghi lý do.').max(300) }),
       },
     },

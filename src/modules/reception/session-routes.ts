@@ -11,10 +11,10 @@ import { toLocalDate } from '../../platform/calendar/rules';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
-import { CLOCK_TIME, ISO_DAY } from '../../platform/http/schemas';
+import { CLOCK_TIME, IDEMPOTENCY_HEADERS, ISO_DAY } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
 import { fileItem, summariesOf } from '../feedback/api';
-import { CONTACT, IDEMPOTENCY } from '../feedback/inputs';
+import { CONTACT } from '../feedback/inputs';
 import { CATEGORY_CODES, KINDS, type Kind } from '../feedback/rules';
 import {
   SESSION_BASIS,
@@ -110,7 +110,7 @@ export const listeningSessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async
       schema: {
         tags: ['reception'],
         summary: 'Lên lịch một buổi “Ngày thứ sáu nghe dân nói”',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({ heldOn: ISO_DAY, ...SESSION_FIELDS }),
       },
     },
@@ -148,7 +148,7 @@ export const listeningSessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async
         tags: ['reception'],
         summary:
           'Lên lịch “Ngày thứ sáu nghe dân nói” mỗi tuần cho các tuần tới: mỗi thứ Sáu là ngày làm việc và chưa có buổi; thứ Sáu nghỉ lễ được bỏ qua và ghi lý do',
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({ weeks: z.number().int().min(1).max(WEEKS_AHEAD), ...SESSION_FIELDS }),
       },
     },
@@ -234,7 +234,7 @@ export const listeningSessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async
         tags: ['reception'],
         summary: 'Ghi buổi đã tổ chức: người dự (đại diện), tổng số người dự, ghi chú',
         params: ID,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({
           attendees: z
             .array(z.string().trim().min(2).max(200))
@@ -277,7 +277,7 @@ export const listeningSessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async
         summary:
           'Ghi một ý kiến, phản ánh, kiến nghị nêu tại buổi: thành một phản ánh trong sổ (nguồn “Ngày thứ sáu nghe dân nói”) với hạn trả lời',
         params: ID,
-        headers: IDEMPOTENCY,
+        headers: IDEMPOTENCY_HEADERS,
         body: z.object({
           kind: z.enum(Object.keys(KINDS) as [Kind, ...Kind[]]),
           category: z.enum(CATEGORY_CODES),

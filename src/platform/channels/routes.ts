@@ -5,6 +5,7 @@ import { hasPermission } from '../auth/policies';
 import { auditContext, currentStaff } from '../http/context';
 import type { RouteOptions } from '../http/deps';
 import { AppError } from '../http/errors';
+import { IDEMPOTENCY_HEADERS } from '../http/schemas';
 import { pokeDelivery } from './jobs';
 import {
   CHANNEL_LABELS,
@@ -97,9 +98,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         tags: ['messages'],
         summary: 'Gửi lại tin nhắn đã gửi không thành công (thêm 3 lần thử)',
         params: z.object({ id: z.uuid('Mã tin nhắn không hợp lệ') }),
-        headers: z.object({
-          'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-        }),
+        headers: IDEMPOTENCY_HEADERS,
       },
     },
     async (request) => {

@@ -5,6 +5,7 @@ import { NOTIFY_CHOICE } from '../channels/choice';
 import { auditContext } from '../http/context';
 import type { RouteOptions } from '../http/deps';
 import { AppError } from '../http/errors';
+import { IDEMPOTENCY_HEADERS } from '../http/schemas';
 import { maskIdNumber, maskPhone, normalisePhone, PHONE_MESSAGE } from '../people/rules';
 import { sendOtp } from './otp';
 import { OTP_MAX_TRIES, OTP_TTL_MINUTES, otpRefusal } from './rules';
@@ -128,9 +129,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         tags: ['citizen'],
         summary:
           'Người dân: các kênh nhận thông báo về hồ sơ (SMS, Zalo, thư điện tử; ít nhất một), gợi ý sẵn khi nộp hồ sơ trực tuyến',
-        headers: z.object({
-          'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
-        }),
+        headers: IDEMPOTENCY_HEADERS,
         body: NOTIFY_CHOICE,
       },
     },

@@ -9,6 +9,19 @@ export const ISO_DAY = z.iso
   .date({ error: 'Ngày theo dạng YYYY-MM-DD' })
   .refine((text) => text >= '2000' && text < '2101', 'Năm từ 2000 đến 2100');
 
+/** Headers of a mutation that may carry an `Idempotency-Key`: a retry with the same key is applied once. */
+export const IDEMPOTENCY_HEADERS = z.object({
+  'idempotency-key': z.string().min(8).max(100).optional().describe('Áp dụng một lần cho mỗi khóa'),
+});
+
+/** Headers of a mutation that must carry one (an intake, a request a double click must not file twice). */
+export const REQUIRED_IDEMPOTENCY_HEADERS = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8, 'Cần header Idempotency-Key (8–100 ký tự)')
+    .max(100, 'Cần header Idempotency-Key (8–100 ký tự)'),
+});
+
 /** 'HH:MM', 24-hour. */
 export const CLOCK_TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ theo dạng HH:MM, ví dụ 07:30');
 
