@@ -53,6 +53,12 @@ describe('a supplement sent online', () => {
       items: { kind: string; documentId: string }[];
     }>().items;
 
+  /** Whether the officer's queue flags the dossier's supplement as arrived. */
+  const arrived = async (code: string) =>
+    (await counter.request('GET', '/api/v1/dossiers?status=supplement_requested'))
+      .json<{ items: { code: string; supplementArrived: boolean }[] }>()
+      .items.find((i) => i.code === code)?.supplementArrived;
+
   /** Moves the clock and signs the officer and the citizen in again (sessions follow the platform's clock). */
   async function at(iso: string) {
     clock.set(new Date(iso));
@@ -132,6 +138,8 @@ describe('a supplement sent online', () => {
     expect(removed.statusCode).toBe(204);
     expect((await upload(citizen, code, photo)).statusCode).toBe(201);
 
+    expect(await arrived(code)).toBe(false);
+
     await at('2026-03-16T20:00:00+07:00');
     const sent = await send(citizen, code);
     expect(sent.statusCode, sent.body).toBe(200);
@@ -160,6 +168,17 @@ describe('a supplement sent online', () => {
       [code],
     );
     expect(audit?.summary).toEqual({ documentIds: [PROOF], files: 1 });
+    expect(await arrived(code)).toBe(true);
+    // The citizen is told the papers arrived, once, on the channel of the dossier (SMS at the counter).
+    const [told, ...again] = await platform.database.sql.query<{ channel: string; body: string }>(
+      "SELECT channel, body FROM outbox_messages WHERE reference_id = $1 AND template_key = 'dossier.supplement_sent'",
+      [code],
+    );
+    expect(again).toEqual([]);
+    expect(told).toMatchObject({
+      channel: 'sms',
+      body: expect.stringContaining(`Da nhan giay to bo sung cua ho so ${code}`),
+    });
 
     // Tuesday morning the officer records the complete file: received, due three working days later.
     await at('2026-03-17T08:30:00+07:00');

@@ -3,9 +3,9 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZENS } from '../../src/platform/citizens/demo-citizens';
 import { checkPage } from './support/a11y';
-import { newContext, PHONE, problemsOf, startServerAndBrowser } from './support/browser';
+import { DESKTOP, newContext, PHONE, problemsOf, startServerAndBrowser } from './support/browser';
 import type { TestServer } from './support/server';
-import { DEMO_PASSWORD } from './support/staff';
+import { DEMO_PASSWORD, signIn } from './support/staff';
 
 // A supplement answered online, on a phone, with the keyboard: the officer asks for a paper of an online dossier,
 // the citizen signs in with VNeID, uploads it from "Hồ sơ của tôi" and sends it; the officer then records the
@@ -119,6 +119,17 @@ describe('online supplement', () => {
     await checkPage(page, 'citizen-supplement-sent');
     expect(problemsOf(page)).toEqual([]);
     await context.close();
+
+    // The counter officer's queue flags the dossier whose papers arrived.
+    const desk = await (
+      await newContext(browser, server.baseUrl, { viewport: DESKTOP, clientIp: '10.0.12.3' })
+    ).newPage();
+    await signIn(desk, 'motcua');
+    await desk.goto('/staff/ho-so?status=supplement_requested');
+    const row = desk.getByRole('row').filter({ has: desk.getByRole('rowheader', { name: code }) });
+    await row.getByText('Đã nhận giấy tờ bổ sung trực tuyến').waitFor();
+    await checkPage(desk, 'staff-queue-supplement-arrived');
+    await desk.context().close();
 
     const received = await asOfficer(`/api/v1/dossiers/${code}/actions/receive`, {
       receivedDocumentIds: [PROOF],

@@ -41,6 +41,8 @@ export function noticeOf(dossier: NoticeFacts, event: EventOf, now: Date): Dossi
         documents: strings(event.data?.requestedDocuments),
         reason: note,
       };
+    case 'supplement_submitted':
+      return { kind: 'supplement_sent' };
     case 'refuse': {
       const reasons = strings(event.data?.reasons);
       return { kind: 'refused', reasons: reasons.length > 0 ? reasons : [note] };

@@ -9,9 +9,11 @@ import { AppError } from '../../platform/http/errors';
 import { findProcedureVersion } from '../procedures/api';
 import type { DossierOwner } from './api';
 import * as files from './files';
+import { notifyApplicant } from './notices';
 import * as store from './store';
 
-const SUPPLEMENT_SENT = 'supplement_submitted';
+/** The event of papers sent online in answer to a supplement request. */
+export const SUPPLEMENT_SENT = 'supplement_submitted';
 
 export interface SupplementFile {
   documentId: string;
@@ -28,6 +30,8 @@ export interface SupplementContext {
   audit: AuditContext;
   now: Date;
   citizen: { id: string; fullName: string | null };
+  /** The portal's address, for the tracking link in the message that confirms the papers arrived. */
+  publicUrl?: string;
 }
 
 const NOT_FOUND = 'Không tìm thấy hồ sơ có mã này trong hồ sơ của bạn.';
@@ -195,5 +199,6 @@ export async function sendSupplement(ctx: SupplementContext, code: string, owner
     data: { documentIds, files: pending.length },
   });
   await audit(ctx, notice.row, SUPPLEMENT_SENT, { documentIds, files: pending.length });
+  await notifyApplicant(ctx.db, notice.row, { action: SUPPLEMENT_SENT, toStatus: notice.row.status }, ctx);
   return view({ ...notice, sentAt: ctx.now }, pending);
 }

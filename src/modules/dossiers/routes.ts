@@ -13,6 +13,7 @@ import { DEFAULT_OFFICE_HOURS, toLocalDate } from '../../platform/calendar/rules
 import { findWard } from '../../platform/wards/store';
 import { findProcedure } from '../procedures/api';
 import { intakeDossier } from './intake';
+import { SUPPLEMENT_SENT } from './online-supplement';
 import { staffView } from './presenters';
 import { publicViewCache, rendered, sendRendered } from './public-view';
 import { RETURN_CHANNELS, STATUSES, urgency, URGENCY_LABELS } from './rules';
@@ -219,6 +220,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         request.query.status ? [request.query.status] : OPEN_STATUSES,
       );
       const rank = { overdue: 0, due_today: 1, at_risk: 2, on_track: 3 } as const;
+      const waiting = rows.filter((d) => d.status === 'supplement_requested').map((d) => d.id);
+      const supplements = await store.lastActionOf(db, waiting, ['request_supplement', SUPPLEMENT_SENT]);
       const items = rows.map((d) => {
         const level =
           d.dueDate && d.status !== 'result_ready' ? urgency(d.dueDate, today, calendar) : 'on_track';
@@ -236,6 +239,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           lateTwice: d.lateTwiceAt !== null,
           /** In the same-day lane ("Làn trong ngày") of the ward's "không hẹn, không chờ" day. */
           sameDay: d.sameDay,
+          /** The citizen sent the requested papers online: the counter officer checks and records them. */
+          supplementArrived: supplements.get(d.id) === SUPPLEMENT_SENT,
         };
       });
       items.sort(

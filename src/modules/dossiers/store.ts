@@ -243,6 +243,23 @@ export function listOpen(db: Db, wardCode: string, statuses: readonly string[]) 
     .orderBy(asc(dossiers.dueDate), asc(dossiers.code));
 }
 
+/** Of each dossier, which of `actions` it saw last (dossiers with none of them are absent). */
+export async function lastActionOf(
+  db: Db,
+  dossierIds: readonly string[],
+  actions: readonly string[],
+): Promise<Map<string, string>> {
+  if (dossierIds.length === 0) return new Map();
+  const rows = await db
+    .select({ dossierId: dossierEvents.dossierId, action: dossierEvents.action })
+    .from(dossierEvents)
+    .where(
+      and(inArray(dossierEvents.dossierId, [...dossierIds]), inArray(dossierEvents.action, [...actions])),
+    )
+    .orderBy(asc(dossierEvents.id));
+  return new Map(rows.map((row) => [row.dossierId, row.action]));
+}
+
 /**
  * The public view's one read, as a prepared statement of one database (built once, planned once per connection):
  * dossiers by their unique codes, left-joined to their events in order (index on dossier_id, id), selecting only

@@ -1,10 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pokeDelivery } from '../../platform/channels/jobs';
 import { dossierOwner } from '../../platform/citizens/rules';
 import { currentCitizenSession } from '../../platform/citizens/session';
+import { MEDIA_TYPES } from '../../platform/documents/files';
 import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
+import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
+import { siteOrigin } from '../../platform/http/html';
 import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import {
   addSupplementFile,
@@ -13,8 +17,6 @@ import {
   sendSupplement,
   type SupplementNotice,
 } from '../dossiers/api';
-import { MEDIA_TYPES } from '../../platform/documents/files';
-import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
 import { UPLOAD_RULES } from './rules';
 import { checkBytes } from './service';
 
@@ -38,6 +40,7 @@ export const onlineSupplementRoutes: FastifyPluginAsyncZod<RouteOptions> = async
     audit: auditContext(request),
     now: deps.clock.now(),
     citizen: currentCitizenSession(request).citizen,
+    publicUrl: siteOrigin(request, deps.config.publicUrl),
   });
   const present = (notice: SupplementNotice) => ({
     ...notice,
@@ -124,6 +127,7 @@ export const onlineSupplementRoutes: FastifyPluginAsyncZod<RouteOptions> = async
       const notice = await db.transaction((tx) =>
         sendSupplement(context(request, tx), request.params.code, owner(request)),
       );
+      pokeDelivery(db);
       return present(notice);
     },
   );

@@ -27,6 +27,7 @@ const NOTICES: DossierNotice[] = [
   { kind: 'stopped', reason: 'Cơ quan có thẩm quyền yêu cầu dừng giải quyết.' },
   { kind: 'withdrawn' },
   { kind: 'returned', returnedOn: '2026-03-13', online: true },
+  { kind: 'supplement_sent' },
 ];
 
 describe('dossier message templates', () => {

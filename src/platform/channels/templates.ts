@@ -27,6 +27,7 @@ export type DossierNotice =
   | { kind: 'submitted' }
   | { kind: 'received'; dueDate: string }
   | { kind: 'supplement_requested'; documents: readonly string[]; reason: string }
+  | { kind: 'supplement_sent' }
   | { kind: 'result_ready'; delivery: ResultDelivery }
   | { kind: 'returned'; returnedOn: string; online?: boolean }
   | { kind: 'late_apology'; newDate: string; reason: string }
@@ -85,6 +86,12 @@ function partsOf(context: DossierNoticeContext, notice: DossierNotice): Parts {
           ...(notice.documents.length > 0 ? [`Giấy tờ cần bổ sung:\n${list(notice.documents)}`] : []),
           `Lý do: ${notice.reason}`,
         ],
+      };
+    case 'supplement_sent':
+      return {
+        subject: `Đã nhận giấy tờ bổ sung của hồ sơ ${code}`,
+        short: `Đã nhận giấy tờ bổ sung của hồ sơ ${code}. Cán bộ sẽ kiểm tra và báo ông/bà ngày hẹn trả kết quả mới.`,
+        details: [],
       };
     case 'result_ready':
       return {

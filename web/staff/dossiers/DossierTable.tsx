@@ -59,7 +59,14 @@ export function DossierTable({ caption, items }: { caption: string; items: Dossi
             </Table.Th>
             <Table.Td lang="vi">{item.procedureName}</Table.Td>
             {withApplicant && <Table.Td lang="vi">{item.applicantName}</Table.Td>}
-            <Table.Td>{statusLabel(item.status, item.statusLabel)}</Table.Td>
+            <Table.Td>
+              <Stack gap={4} align="flex-start">
+                <span>{statusLabel(item.status, item.statusLabel)}</span>
+                {item.supplementArrived && (
+                  <span className="status-label status-current">{t('staff.queue.supplementArrived')}</span>
+                )}
+              </Stack>
+            </Table.Td>
             <Table.Td className="nowrap">{formatDateTime(item.receivedAt)}</Table.Td>
             <Table.Td className="nowrap">{item.dueDate ? formatDate(item.dueDate) : '—'}</Table.Td>
             {withFinished && (

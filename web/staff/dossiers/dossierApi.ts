@@ -113,6 +113,8 @@ export interface DossierListItem {
   lateTwice?: boolean;
   /** Due the day it was received ("không hẹn, không chờ"): in the same-day lane of the queue. */
   sameDay?: boolean;
+  /** The citizen sent the requested papers online; the officer checks and records them (the queue only). */
+  supplementArrived?: boolean;
 }
 
 export interface DossierQueue {
