@@ -249,6 +249,21 @@ describe('home intake', () => {
     const twice = await cancel('Hủy lần nữa');
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('INVALID_TRANSITION');
+    // The contact is told no one will come, and why, in one SMS; once, though the officer pressed twice.
+    const told = await sql<{ channel: string; recipient: string; template_key: string; body: string }>(
+      'SELECT channel, recipient, template_key, body FROM outbox_messages WHERE reference_id = $1',
+      [request.code],
+    );
+    expect(told).toEqual([
+      {
+        channel: 'sms',
+        recipient: '0912345678',
+        template_key: 'home_visit.cancelled',
+        body:
+          `UBND phuong Thanh Dong: Da huy lich den nha tiep nhan ho so (${request.code}). ` +
+          'Ly do: Gia dinh da dua nguoi can tiep nhan den Trung tam.',
+      },
+    ]);
   });
 
   it('refuses a request it cannot serve, and more than three waiting from one account', async () => {

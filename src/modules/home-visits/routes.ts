@@ -181,7 +181,13 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (request) => {
       const { wardCode } = wardOf(request);
-      const row = await cancelVisit(context(request, wardCode), request.params.id, request.body.reason);
+      const wardName = (await findWard(db, wardCode))?.name ?? wardCode;
+      const row = await cancelVisit(
+        { ...context(request, wardCode), wardName },
+        request.params.id,
+        request.body.reason,
+      );
+      pokeDelivery(db);
       return answer(request, wardCode, row);
     },
   );

@@ -3,7 +3,15 @@ import { OFFICIAL_ADJUSTMENTS_2025_2026 } from '../../platform/calendar/official
 import { buildCalendar, DEFAULT_OFFICE_HOURS } from '../../platform/calendar/rules';
 import { SMS_MAX_LENGTH } from '../../platform/channels/rules';
 import { smsBody } from '../../platform/channels/templates';
-import { linkRefusal, scheduledNotice, slotProblem, STATUSES, stepRefusal, type Step } from './rules';
+import {
+  cancelledNotice,
+  linkRefusal,
+  scheduledNotice,
+  slotProblem,
+  STATUSES,
+  stepRefusal,
+  type Step,
+} from './rules';
 
 const context = {
   today: '2026-03-10',
@@ -90,5 +98,22 @@ describe('scheduledNotice', () => {
       templateKey: 'home_visit.rescheduled',
       short: expect.stringMatching(/^Đã đổi lịch tiếp nhận hồ sơ tại nhà/),
     });
+  });
+});
+
+describe('cancelledNotice', () => {
+  it('says the visit is off and why, in one SMS segment even with a long reason', () => {
+    const long =
+      'Người cần tiếp nhận đã chuyển đến ở cùng con tại phường khác, gia đình đã báo qua điện thoại';
+    for (const reason of ['Gia đình đã đưa người cần tiếp nhận đến Trung tâm', long]) {
+      const notice = cancelledNotice({ code: 'TN-7K3F9Q' }, reason);
+      expect(notice.templateKey).toBe('home_visit.cancelled');
+      const sms = smsBody({ wardName: 'Phường Thành Đông' }, notice.short);
+      expect(sms.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+      expect(sms).toMatch(
+        /^UBND phuong Thanh Dong: Da huy lich den nha tiep nhan ho so \(TN-7K3F9Q\)\. Ly do: .+\.$/,
+      );
+    }
+    expect(cancelledNotice({ code: 'TN-7K3F9Q' }, long).short).toMatch(/Lý do: Người cần .{30,}[^.]\.\.\.$/);
   });
 });

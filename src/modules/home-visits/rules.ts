@@ -114,3 +114,20 @@ export function scheduledNotice(
       `từ ${visit.from} đến ${visit.to}, cán bộ ${visit.officerName}.`,
   };
 }
+
+/** Characters of the officer's reason an SMS has room for after the fixed words and a ward's name. */
+const REASON_ROOM = 60;
+
+/** What the requester is told when the centre cancels the visit: that no one will come, and why. */
+export function cancelledNotice(
+  visit: { code: string },
+  reason: string,
+): { templateKey: string; subject: string; short: string } {
+  const said = reason.replace(/[.\s]+$/, '');
+  const why = said.length > REASON_ROOM ? `${said.slice(0, REASON_ROOM - 3).trimEnd()}...` : `${said}.`;
+  return {
+    templateKey: 'home_visit.cancelled',
+    subject: `Đã hủy lịch đến nhà tiếp nhận hồ sơ (${visit.code})`,
+    short: `Đã hủy lịch đến nhà tiếp nhận hồ sơ (${visit.code}). Lý do: ${why}`,
+  };
+}

@@ -14,6 +14,7 @@ import { listStaff } from '../../platform/wards/store';
 import { findDossierIntake } from '../dossiers/api';
 import { findProcedure } from '../procedures/api';
 import {
+  cancelledNotice,
   linkRefusal,
   MAX_OPEN_PER_REQUESTER,
   scheduledNotice,
@@ -166,24 +167,34 @@ export async function scheduleVisit(
       { code: visit.code, officerName: officer.fullName, ...slot },
       visit.status === 'scheduled',
     );
-    await enqueueMessage(
-      tx,
-      {
-        wardCode: ctx.wardCode,
-        channel: 'sms',
-        recipient: visit.contactPhone,
-        templateKey: notice.templateKey,
-        subject: notice.subject,
-        body: smsBody({ wardName: ctx.wardName }, notice.short),
-        reference: { type: 'home_visit', id: visit.code },
-      },
-      ctx.now,
-    );
+    await tellRequester(tx, ctx, visit, notice);
     return updated;
   });
 }
 
-export function cancelVisit(ctx: VisitContext, id: string, reason: string) {
+/** An SMS to the phone the request gave (the person at home, a relative or the group head), after commit. */
+async function tellRequester(
+  tx: Db,
+  ctx: VisitContext & { wardName: string },
+  visit: { code: string; contactPhone: string },
+  notice: { templateKey: string; subject: string; short: string },
+) {
+  await enqueueMessage(
+    tx,
+    {
+      wardCode: ctx.wardCode,
+      channel: 'sms',
+      recipient: visit.contactPhone,
+      templateKey: notice.templateKey,
+      subject: notice.subject,
+      body: smsBody({ wardName: ctx.wardName }, notice.short),
+      reference: { type: 'home_visit', id: visit.code },
+    },
+    ctx.now,
+  );
+}
+
+export function cancelVisit(ctx: VisitContext & { wardName: string }, id: string, reason: string) {
   return step(ctx, id, 'cancel', async (tx, visit) => {
     const updated = await store.updateVisit(
       tx,
@@ -198,6 +209,7 @@ export function cancelVisit(ctx: VisitContext, id: string, reason: string) {
       wardCode: ctx.wardCode,
       summary: { fromStatus: visit.status, reason },
     });
+    await tellRequester(tx, ctx, visit, cancelledNotice(visit, reason));
     return updated;
   });
 }
