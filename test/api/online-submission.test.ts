@@ -254,6 +254,32 @@ describe('online submission', () => {
     const text = await pdfText(receipt.rawPayload);
     expect(text).toContain(code);
     expect(text).toContain('16/03/2026');
+    // The electronic receipt: the applicant downloads the same Mẫu 01 from "Hồ sơ của tôi", and only the forms
+    // they were given; another citizen gets nothing.
+    expect((await citizenA.request('GET', `/api/v1/citizen/dossiers/${code}`)).json().forms).toEqual([
+      'receipt',
+    ]);
+    const own = await citizenA.request('GET', `/api/v1/dossiers/${code}/documents/receipt`);
+    expect([own.statusCode, own.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(await pdfText(own.rawPayload)).toContain(code);
+    expect(
+      (await citizenA.request('GET', `/api/v1/dossiers/${code}/documents/control-sheet`)).statusCode,
+    ).toBe(404);
+    expect((await citizenA.request('GET', `/api/v1/dossiers/${code}/documents/refusal`)).statusCode).toBe(
+      404,
+    );
+    expect((await citizenB.request('GET', `/api/v1/dossiers/${code}/documents/receipt`)).statusCode).toBe(
+      404,
+    );
+    const [downloaded] = await rows<{ actor_role: string; summary: { by?: string } }>(
+      `SELECT actor_role, summary FROM audit_log WHERE action = 'personal_data.read'
+        AND target_type = 'dossier_document' AND target_id = $1 AND actor_role = 'citizen'`,
+      [code],
+    );
+    expect(downloaded).toMatchObject({
+      actor_role: 'citizen',
+      summary: { document: 'receipt', by: 'applicant' },
+    });
 
     await local.delivery.run();
     const messages = await messagesOf(code);

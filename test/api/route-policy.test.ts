@@ -573,6 +573,7 @@ const TABLE: Row[] = [
     route: 'GET /api/v1/dossiers/:code/documents/:form',
     access: DOSSIER_READERS,
     ok: 200,
+    applicant: 404, // another person's dossier (and the control sheet is never the applicant's)
     call: (c) => c.send('GET', `/api/v1/dossiers/${dossierCode}/documents/control-sheet`),
   },
   {

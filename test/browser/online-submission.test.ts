@@ -206,6 +206,10 @@ describe('online submission, end to end', () => {
 
     await page.reload();
     await page.getByText('Đã trả kết quả').first().waitFor();
+    // The electronic receipt (Mẫu 01) the officer issued, downloadable from the citizen's page.
+    const receiptLink = page.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)' });
+    const receiptPdf = await page.request.get((await receiptLink.getAttribute('href')) ?? '');
+    expect([receiptPdf.status(), receiptPdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     await checkPage(page, 'online-dossier-returned-phone');
     await page.getByRole('link', { name: 'Đánh giá hồ sơ này' }).click();
     await page.getByRole('radio', { name: 'Rất hài lòng' }).first().check();

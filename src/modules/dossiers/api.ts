@@ -5,6 +5,7 @@ import { findFile } from './files';
 import { findByCode, isOwnedBy, listByApplicant, listEvents } from './store';
 import { publicView } from './presenters';
 import { resultDownloadable, resultFileOf } from './result-file';
+import { applicantForms } from './forms';
 
 export { fileOnline, type OnlineFiling } from './online-intake';
 export {
@@ -137,6 +138,8 @@ export async function findOwnDossier(db: Db, code: string, owner: DossierOwner) 
     documentsReceived: row.documentsReceived,
     notifyChannels: row.notifyChannels,
     returnChannel: registeredReturn(row),
+    /** The one-stop forms the applicant was given (Mẫu 01–04), each a PDF at documents/<form>. */
+    forms: applicantForms(events),
     /** The electronic result to download, once ready, for a dossier returned online. */
     result: result
       ? { fileName: result.fileName, size: result.size, url: `/api/v1/citizen/dossiers/${row.code}/result` }

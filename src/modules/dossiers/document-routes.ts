@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/store';
 import { hasPermission } from '../../platform/auth/policies';
+import { dossierOwner } from '../../platform/citizens/rules';
 import { addDays } from '../../platform/calendar/rules';
 import { XLSX_MEDIA_TYPE } from '../../platform/documents/excel';
 import { renderPdf, type TDocumentDefinitions } from '../../platform/documents/pdf';
@@ -23,6 +24,7 @@ import { buildReceipt } from './documents/receipt';
 import { buildRefusal } from './documents/refusal';
 import { buildRegisterPdf, buildRegisterXlsx } from './documents/register';
 import { buildSupplement } from './documents/supplement';
+import { applicantForms } from './forms';
 
 const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 
@@ -63,21 +65,26 @@ export const dossierDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async 
   app.get(
     '/dossiers/:code/documents/:form',
     {
-      config: { policy: { permission: 'dossiers.read' } },
+      config: { policy: { permission: 'dossiers.read', orApplicant: true } },
       schema: {
         tags: ['dossiers'],
         summary:
-          'In phiếu của hồ sơ (PDF): giấy tiếp nhận (Mẫu 01), phiếu yêu cầu bổ sung (Mẫu 02), phiếu từ chối (Mẫu 03), văn bản xin lỗi (Mẫu 04), phiếu kiểm soát',
+          'In phiếu của hồ sơ (PDF): giấy tiếp nhận (Mẫu 01), phiếu yêu cầu bổ sung (Mẫu 02), phiếu từ chối (Mẫu 03), văn bản xin lỗi (Mẫu 04), phiếu kiểm soát; người nộp tải các phiếu đã được cấp cho mình',
         params: z.object({ code: DOSSIER_CODE, form: z.enum(FORM_KEYS) }),
       },
     },
     async (request, reply) => {
-      const staff = currentStaff(request);
       const { code, form } = request.params;
-      const loaded = staff.wardCode ? await loadDossier(db, code, staff.wardCode) : undefined;
+      // The applicant signed in on the portal: their own dossier, and only the forms they were given.
+      const citizen = request.session ? null : request.citizenSession?.citizen;
+      const staff = citizen ? null : currentStaff(request);
+      const reader = citizen ? { owner: dossierOwner(citizen) } : { wardCode: staff?.wardCode ?? '' };
+      const loaded = await loadDossier(db, code, reader);
       if (!loaded) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ có mã này.');
+      if (citizen && !applicantForms(loaded.events).some((given) => given === form))
+        throw new AppError('NOT_FOUND', 'Hồ sơ chưa có phiếu này.');
       const { dossier, events } = loaded;
-      const unmasked = hasPermission(staff.role, 'dossiers.personal.read');
+      const unmasked = staff ? hasPermission(staff.role, 'dossiers.personal.read') : true;
       const doc = FORMS[form]({
         ward: await loadWardHeading(db, dossier.wardCode),
         dossier,
@@ -96,6 +103,7 @@ export const dossierDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async 
           summary: {
             document: form,
             fields: unmasked ? ['fullName', 'address', 'phone'] : ['fullName', 'address'],
+            ...(citizen ? { by: 'applicant' } : {}),
           },
         }),
       );

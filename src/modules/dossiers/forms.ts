@@ -88,3 +88,19 @@ export function formFor(key: FormKey, receivedOn: IsoDate): FormVersion | null {
   addDays(receivedOn, 0);
   return FORM_NAMES.find((f) => f.key === key && inForce(f, receivedOn)) ?? null;
 }
+
+/** The forms the applicant was given, by the steps taken: a printed PDF of each they may download. */
+export type ApplicantForm = 'receipt' | 'supplement' | 'refusal' | 'apology';
+
+const GIVEN_BY: Record<ApplicantForm, string> = {
+  receipt: 'receive',
+  supplement: 'request_supplement',
+  refusal: 'refuse',
+  apology: 'apology',
+};
+
+export function applicantForms(events: readonly { action: string }[]): ApplicantForm[] {
+  return (Object.keys(GIVEN_BY) as ApplicantForm[]).filter((form) =>
+    events.some((event) => event.action === GIVEN_BY[form]),
+  );
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applicantForms } from './forms';
 import {
   ACTIONS,
   checkAction,
@@ -277,5 +278,22 @@ describe('supplement requests', () => {
   it('names its basis, flagged unconfirmed', () => {
     expect(check(['to-khai-ct01']).basis.join(' ')).toMatch(/Nghị định 61\/2018.*chưa xác nhận/);
     expect(() => check(['to-khai-ct01'], -1)).toThrow(RangeError);
+  });
+});
+
+describe('the forms the applicant was given', () => {
+  const events = (...actions: string[]) => actions.map((action) => ({ action }));
+
+  it('follow the steps taken: receipt, supplement notice, refusal, apology; never the internal control sheet', () => {
+    expect(applicantForms(events('submit_online'))).toEqual([]);
+    expect(applicantForms(events('submit_online', 'refuse'))).toEqual(['refusal']);
+    expect(applicantForms(events('request_supplement', 'receive', 'hand_over', 'apology'))).toEqual([
+      'receipt',
+      'supplement',
+      'apology',
+    ]);
+    expect(applicantForms(events('receive', 'hand_over', 'approve', 'mark_result_ready'))).toEqual([
+      'receipt',
+    ]);
   });
 });

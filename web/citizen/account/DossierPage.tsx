@@ -10,6 +10,7 @@ import { useApiData } from '../../shared/useApiData';
 import { usePageTitle } from '../../shared/usePageTitle';
 import {
   CITIZEN_ME_PATH,
+  formPath,
   MY_DOSSIERS_PAGE,
   ownDossierPath,
   paymentPath,
@@ -148,6 +149,23 @@ export function DossierPage() {
               >
                 {t('citizen.dossier.result.download', { name: data.result.fileName })}
               </Anchor>
+            </section>
+          )}
+          {data.forms.length > 0 && (
+            <section aria-labelledby="giay-to-da-cap">
+              <Title order={2} id="giay-to-da-cap" mb="xs">
+                {t('citizen.dossier.forms.title')}
+              </Title>
+              <Text mb="sm">{t('citizen.dossier.forms.hint')}</Text>
+              <ul className="plain-list">
+                {data.forms.map((form) => (
+                  <li key={form}>
+                    <Anchor href={formPath(code, form)} underline="always" className="tap-target">
+                      {t(`citizen.dossier.forms.kinds.${form}`)}
+                    </Anchor>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
           {data.ratingUrl && (

@@ -65,7 +65,12 @@ export interface OwnDossier {
   ratingUrl: string | null;
   /** The electronic result to download (result returned online), once it is ready. */
   result: { fileName: string; size: number; url: string } | null;
+  /** The one-stop forms issued to the applicant, each a PDF (formPath). */
+  forms: ('receipt' | 'supplement' | 'refusal' | 'apology')[];
 }
+
+export const formPath = (code: string, form: OwnDossier['forms'][number]) =>
+  `/api/v1/dossiers/${encodeURIComponent(code)}/documents/${form}`;
 
 /** `GET /api/v1/dossiers/:code/payment` */
 export interface Payment {

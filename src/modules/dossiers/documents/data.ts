@@ -43,9 +43,16 @@ export async function loadWardHeading(db: Db, wardCode: string): Promise<WardHea
 }
 
 /** The dossier and its timeline, or undefined when it does not exist or belongs to another ward. */
-export async function loadDossier(db: Db, code: string, wardCode: string) {
+export async function loadDossier(
+  db: Db,
+  code: string,
+  reader: { wardCode: string } | { owner: Parameters<typeof store.isOwnedBy>[1] },
+) {
   const dossier = await store.findByCode(db, code);
-  if (!dossier || dossier.wardCode !== wardCode) return undefined;
+  const readable =
+    dossier &&
+    ('owner' in reader ? store.isOwnedBy(dossier, reader.owner) : dossier.wardCode === reader.wardCode);
+  if (!dossier || !readable) return undefined;
   return { dossier, events: await store.listEvents(db, dossier.id) };
 }
 
