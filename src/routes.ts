@@ -6,6 +6,7 @@ import { dossierDocumentRoutes } from './modules/dossiers/document-routes';
 import { dossierFileRoutes } from './modules/dossiers/file-routes';
 import { indicatorRoutes } from './modules/dossiers/indicator-routes';
 import { dossierPages } from './modules/dossiers/pages/index';
+import { returnMethodRoutes } from './modules/dossiers/return-method';
 import { dossierRoutes } from './modules/dossiers/routes';
 import { sameDayRoutes } from './modules/dossiers/same-day-routes';
 import { open311Routes } from './modules/feedback/open311';
@@ -54,6 +55,7 @@ export const ROUTES: RoutePlugins = {
     procedureRoutes,
     dossierRoutes,
     dossierActionRoutes,
+    returnMethodRoutes,
     dossierDocumentRoutes,
     dossierFileRoutes,
     indicatorRoutes,

@@ -342,4 +342,41 @@ describe('dossier lifecycle after intake', () => {
     expect(receipts.items[0].lines).toEqual([{ label: expect.stringContaining('3 trang'), amount: 5000 }]);
     expect(receipts.items[0].receivedByName).toBeTruthy();
   });
+
+  it('the applicant changes how the result comes back: by post to an address, on the control sheet; not after', async () => {
+    const code = await intake();
+    const change = (body: unknown, who = counter, of = code) =>
+      who.request('POST', `/api/v1/dossiers/${of}/return-method`, body, {
+        'idempotency-key': `lifecycle-return-${++keys}`,
+      });
+    const bare = await change({ returnChannel: 'post', returnAddress: 'Số' });
+    expect(bare.statusCode).toBe(400);
+    expect(Object.keys(bare.json().error.fields)).toEqual(['returnAddress']);
+    // Online return needs a fully online procedure; copy certification is only partly online.
+    const copy = await intake(COPY_CERTIFICATION, { fee: { pages: 1 } });
+    const online = await change({ returnChannel: 'online' }, counter, copy);
+    expect([online.statusCode, online.json().error.code]).toEqual([422, 'RULE_VIOLATION']);
+    expect((await change({ returnChannel: 'post' }, officer)).statusCode).toBe(403);
+
+    const address = 'Số 9 ngõ 4, Tổ dân phố số 1, phường Thành Đông';
+    const moved = await change({ returnChannel: 'post', returnAddress: address });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toEqual({ code, returnChannel: 'post', returnAddress: address });
+    const seen = (await counter.request('GET', `/api/v1/dossiers/${code}`)).json();
+    expect(seen).toMatchObject({ returnChannel: 'post', returnAddress: address, status: 'received' });
+    expect(seen.events.at(-1)).toMatchObject({
+      action: 'change_return',
+      label: 'Đổi cách nhận kết quả',
+      note: `Nhận kết quả qua bưu chính: ${address}`,
+    });
+    const [audit] = await rows<{ summary: unknown }>(
+      "SELECT summary FROM audit_log WHERE action = 'dossier.return_changed' AND target_id = $1",
+      [code],
+    );
+    expect(audit?.summary).toEqual({ from: 'counter', to: 'post' });
+
+    await ok(act(counter, code, 'withdraw', { reason: 'Công dân xin rút hồ sơ' }));
+    const late = await change({ returnChannel: 'counter' });
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+  });
 });

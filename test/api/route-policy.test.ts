@@ -543,6 +543,13 @@ const TABLE: Row[] = [
       c.send('POST', `/api/v1/dossiers/${dossierCode}/apology`, { reason: 'Hẹn lại', newDate: '2000-01-03' }),
   },
   {
+    route: 'POST /api/v1/dossiers/:code/return-method',
+    access: ['counter_officer'],
+    ok: 200,
+    call: (c) =>
+      c.send('POST', `/api/v1/dossiers/${dossierCode}/return-method`, { returnChannel: 'counter' }),
+  },
+  {
     route: 'GET /api/v1/dossiers/:code/payments',
     access: DOSSIER_READERS,
     ok: 200,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage } from './support/a11y';
 import { DESKTOP, newContext, startServerAndBrowser } from './support/browser';
 import type { TestServer } from './support/server';
-import { goTo, signIn } from './support/staff';
+import { goTo, openByAddress, signIn } from './support/staff';
 
 // The counter officer takes a copy certification whose fee the citizen pays in cash there and then: the intake
 // screen records it (no amount typed: the schedule's), the confirmation gives the receipt number to print.
@@ -71,6 +71,21 @@ describe('cash paid at the counter at intake', () => {
       `/api/v1/dossiers/${code}/payment`,
     );
     expect(payment).toMatchObject({ status: 'paid', receipt: { number: 'BL-2026-000001', method: 'cash' } });
+
+    // The applicant then asks for the result by post: the officer changes it on the dossier's page.
+    await openByAddress(page, `/staff/ho-so/${code}`);
+    await page.getByRole('button', { name: 'Đổi cách nhận kết quả' }).click();
+    await page.getByRole('radio', { name: 'Qua bưu chính công ích' }).check();
+    await page.getByLabel('Địa chỉ nhận kết quả').fill('Số 18, Tổ dân phố số 7, phường Thành Đông');
+    await checkPage(page, 'dossier-return-change');
+    await page.getByRole('button', { name: 'Lưu cách nhận kết quả' }).click();
+    await page.getByText('Đã đổi cách nhận kết quả: Qua bưu chính công ích.').waitFor();
+    await page
+      .getByRole('cell', { name: 'Nhận kết quả qua bưu chính: Số 18, Tổ dân phố số 7, phường Thành Đông' })
+      .waitFor();
+    expect(await detail(page, 'Địa chỉ nhận kết quả').innerText()).toBe(
+      'Số 18, Tổ dân phố số 7, phường Thành Đông',
+    );
     await context.close();
   });
 });

@@ -19,10 +19,9 @@ import {
   performAction,
   type ActionContext,
 } from './actions';
+import { DOSSIER_CODE } from './api';
 import { forgetPublicView } from './public-view';
 import { ACTIONS, statusOf, type StatusKey } from './rules';
-
-const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 
 const ACTION_SUMMARY =
   'Thao tác trên hồ sơ sau tiếp nhận (kiểm tra lại theo quy trình một cửa): ' +

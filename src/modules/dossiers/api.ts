@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /** What other modules may ask of dossiers (they never read its tables). */
 import type { Db } from '../../platform/db/connect';
 import { registeredReturn, statusOf, type StatusKey } from './rules';
@@ -6,6 +7,9 @@ import { findByCode, isOwnedBy, listByApplicant, listEvents } from './store';
 import { publicView } from './presenters';
 import { resultDownloadable, resultFileOf } from './result-file';
 import { applicantForms } from './forms';
+
+/** A dossier's code in a route: `<ward>-<yymmdd>-<sequence>` (see ./code). */
+export const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 
 export { fileOnline, type OnlineFiling } from './online-intake';
 export {

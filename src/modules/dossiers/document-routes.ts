@@ -16,6 +16,7 @@ import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
+import { DOSSIER_CODE } from './api';
 import { buildApology } from './documents/apology';
 import type { FormInput } from './documents/common';
 import { buildControlSheet } from './documents/control-sheet';
@@ -25,8 +26,6 @@ import { buildRefusal } from './documents/refusal';
 import { buildRegisterPdf, buildRegisterXlsx } from './documents/register';
 import { buildSupplement } from './documents/supplement';
 import { applicantForms } from './forms';
-
-const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 
 const FORMS = {
   receipt: buildReceipt,

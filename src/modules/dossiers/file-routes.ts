@@ -12,11 +12,11 @@ import { AppError } from '../../platform/http/errors';
 import { acceptFileBodies, fileBody, fileBodyLimit } from '../../platform/http/file-body';
 import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findProcedureVersion } from '../procedures/api';
+import { DOSSIER_CODE } from './api';
 import { FILE_KINDS, findFile, listFiles } from './files';
 import { attachResultFile, checkResultPdf } from './result-file';
 import * as store from './store';
 
-const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 const NOT_FOUND = 'Không tìm thấy hồ sơ có mã này.';
 const RESULT_NAME = 'Kết quả giải quyết (bản điện tử)';
 

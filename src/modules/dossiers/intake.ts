@@ -107,7 +107,10 @@ export function fee(procedure: Procedure, input: FeeInput | undefined, online: b
 }
 
 /** The registered return: online only for a fully online procedure, an address only for the post. */
-function returnOf(procedure: Procedure, input: IntakeInput) {
+export function returnOf(
+  procedure: Pick<Procedure, 'onlineLevel'>,
+  input: Pick<IntakeInput, 'returnChannel' | 'returnAddress'>,
+) {
   const channel = input.returnChannel ?? 'counter';
   if (!returnChannelsFor(procedure).includes(channel)) {
     const message =

@@ -15,6 +15,7 @@ type EventRow = { action: string; toStatus: string; at: Date; toUnit: string | n
 const EVENT_LABELS: Record<string, string> = {
   submit_online: 'Nộp hồ sơ trực tuyến',
   supplement_submitted: 'Gửi giấy tờ bổ sung trực tuyến',
+  change_return: 'Đổi cách nhận kết quả',
   apology: 'Xin lỗi và hẹn lại ngày trả kết quả',
   late_twice: 'Trễ hẹn lần thứ hai — chuyển Chủ tịch UBND xử lý',
   marked_late: 'Quá hạn giải quyết',

@@ -12,6 +12,7 @@ import { idNumberProblem, normalisePhone, PHONE_MESSAGE } from '../../platform/p
 import { DEFAULT_OFFICE_HOURS, toLocalDate } from '../../platform/calendar/rules';
 import { findWard } from '../../platform/wards/store';
 import { findProcedure } from '../procedures/api';
+import { DOSSIER_CODE } from './api';
 import { intakeDossier } from './intake';
 import { SUPPLEMENT_SENT } from './online-supplement';
 import { staffView } from './presenters';
@@ -21,7 +22,6 @@ import * as store from './store';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 const DOCUMENT_ID = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã giấy tờ gồm chữ thường không dấu, số và dấu -');
 
 const intakeBody = z.object({

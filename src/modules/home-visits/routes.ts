@@ -11,6 +11,7 @@ import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { REQUIRED_IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findWard } from '../../platform/wards/store';
+import { DOSSIER_CODE } from '../dossiers/api';
 import { groupHeadRequestBody } from './request-body';
 import { STATUSES, type Status } from './rules';
 import { cancelVisit, fileRequest, linkDossier, scheduleVisit } from './service';
@@ -203,7 +204,7 @@ export const homeVisitRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         params: ID,
         headers: REQUIRED_IDEMPOTENCY_HEADERS,
         body: z.object({
-          dossierCode: z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001'),
+          dossierCode: DOSSIER_CODE,
         }),
       },
     },

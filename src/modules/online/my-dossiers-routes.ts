@@ -7,10 +7,8 @@ import { auditContext } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
-import { findOwnDossier, findOwnResult, listApplicantDossiers } from '../dossiers/api';
+import { findOwnDossier, findOwnResult, listApplicantDossiers, DOSSIER_CODE } from '../dossiers/api';
 import { ratingUrl } from '../ratings/api';
-
-const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 
 /** "Hồ sơ của tôi": the signed-in citizen's own dossiers, and nobody else's. */
 export const myDossiersRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {

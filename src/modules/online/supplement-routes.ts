@@ -16,12 +16,13 @@ import {
   removeSupplementFile,
   sendSupplement,
   type SupplementNotice,
+  DOSSIER_CODE,
 } from '../dossiers/api';
 import { UPLOAD_RULES } from './rules';
 import { checkBytes } from './service';
 
 const CODE = z.object({
-  code: z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001'),
+  code: DOSSIER_CODE,
 });
 const DOCUMENT_ID = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã giấy tờ gồm chữ thường không dấu, số và dấu -');
 

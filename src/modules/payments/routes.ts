@@ -9,6 +9,7 @@ import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
 import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
+import { DOSSIER_CODE } from '../dossiers/api';
 import { vnpayGateway, type PaymentGateway } from './gateway';
 import { IPN_ANSWERS } from './rules';
 import {
@@ -21,7 +22,6 @@ import {
   type CallbackOutcome,
 } from './service';
 
-const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 /** The gateway's parameters: names and values of at most a few hundred characters. */
 export const GATEWAY_QUERY = z.record(z.string().max(64), z.string().max(1000));
 /** Where the gateway sends its server-to-server notification (configured at the gateway for the merchant). */

@@ -5,10 +5,11 @@ import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
 import { siteOrigin } from '../../platform/http/html';
 import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
+import { DOSSIER_CODE } from '../dossiers/api';
 import { findActiveCounter } from '../queue/api';
 import { kioskPath } from './api';
 import { BASIS, parseCounterId } from './rules';
-import { BALLOT, castBallot, DOSSIER_CODE, offerOnTablet } from './submit';
+import { BALLOT, castBallot, offerOnTablet } from './submit';
 import { isRatingToken } from './token';
 
 export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {

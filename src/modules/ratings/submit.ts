@@ -17,7 +17,6 @@ const NOT_FOUND = 'Không tìm thấy hồ sơ có mã này.';
 const NOT_RETURNED =
   'Hồ sơ chưa trả kết quả nên chưa thể đánh giá. Xin Ông/Bà đánh giá sau khi nhận kết quả giải quyết.';
 
-export const DOSSIER_CODE = z.string().regex(/^\d{5}-\d{6}-\d{4}$/, 'Mã hồ sơ có dạng 10507-260213-0001');
 const LEVEL = z.enum(LEVELS, 'Chọn một trong: rat_hai_long, hai_long, khong_hai_long');
 
 /** A ballot as the API and the pages' forms take it. */

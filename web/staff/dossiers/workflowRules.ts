@@ -2,7 +2,7 @@
  * The server's workflow table (pure TypeScript, bundled as is), used only to offer the actions a status and a
  * role allow. The server checks every action again.
  */
-import { ACTIONS, type ActionKey, type StatusKey } from '../../../src/modules/dossiers/workflow';
+import { ACTIONS, STATUSES, type ActionKey, type StatusKey } from '../../../src/modules/dossiers/workflow';
 
 /** Actions with a form in the workspace, in the order they are offered. Intake actions live on the intake page. */
 export const DOSSIER_ACTIONS = [
@@ -65,3 +65,8 @@ export function mayApologise(
 }
 
 export type { StatusKey };
+
+/** Whether the dossier's processing is over (refused, withdrawn, stopped, returned): nothing more may change. */
+export function isFinal(status: string): boolean {
+  return STATUSES.some((s) => s.key === status && s.final);
+}

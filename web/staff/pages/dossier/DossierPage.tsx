@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import { useApiData } from '../../../shared/useApiData';
-import { useMe } from '../../auth/session';
+import { can, useMe } from '../../auth/session';
 import { ApiDataView } from '../../components/ApiDataView';
 import { PageTitle } from '../../components/PageTitle';
 import {
@@ -14,11 +14,13 @@ import {
   type ProcedureDetail,
 } from '../../dossiers/dossierApi';
 import { useStatusLabel } from '../../dossiers/DossierTable';
+import { isFinal } from '../../dossiers/workflowRules';
 import { DossierActions } from './DossierActions';
 import { DossierDocuments } from './DossierDocuments';
 import { DossierFiles } from './DossierFiles';
 import { DossierMessages } from './DossierMessages';
 import { DossierTimeline } from './DossierTimeline';
+import { ReturnMethodForm } from './ReturnMethodForm';
 
 /** Terms and values; a value in Vietnamese whatever the interface language (a name, an address) gives 'vi'. */
 function Facts({ items }: { items: [string, string | null | undefined, 'vi'?][] }) {
@@ -124,6 +126,17 @@ function DossierView({ dossier, reload }: { dossier: DossierDetail; reload: () =
               [t('staff.dossier.apologies'), String(dossier.apologies)],
             ]}
           />
+          {procedure.data && can(me, 'dossiers.intake') && !isFinal(dossier.status) && (
+            <ReturnMethodForm
+              key={`${dossier.returnChannel}:${dossier.returnAddress ?? ''}`}
+              dossier={dossier}
+              procedure={procedure.data}
+              onDone={(done) => {
+                setMessage(done);
+                reload();
+              }}
+            />
+          )}
         </section>
       </SimpleGrid>
 
