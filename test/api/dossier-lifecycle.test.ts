@@ -367,7 +367,7 @@ describe('dossier lifecycle after intake', () => {
     expect(seen.events.at(-1)).toMatchObject({
       action: 'change_return',
       label: 'Đổi cách nhận kết quả',
-      note: `Nhận kết quả qua bưu chính: ${address}`,
+      note: `Qua dịch vụ bưu chính công ích, đến địa chỉ: ${address}`,
     });
     const [audit] = await rows<{ summary: unknown }>(
       "SELECT summary FROM audit_log WHERE action = 'dossier.return_changed' AND target_id = $1",

@@ -81,7 +81,9 @@ describe('cash paid at the counter at intake', () => {
     await page.getByRole('button', { name: 'Lưu cách nhận kết quả' }).click();
     await page.getByText('Đã đổi cách nhận kết quả: Qua bưu chính công ích.').waitFor();
     await page
-      .getByRole('cell', { name: 'Nhận kết quả qua bưu chính: Số 18, Tổ dân phố số 7, phường Thành Đông' })
+      .getByRole('cell', {
+        name: 'Qua dịch vụ bưu chính công ích, đến địa chỉ: Số 18, Tổ dân phố số 7, phường Thành Đông',
+      })
       .waitFor();
     expect(await detail(page, 'Địa chỉ nhận kết quả').innerText()).toBe(
       'Số 18, Tổ dân phố số 7, phường Thành Đông',

@@ -16,11 +16,15 @@ import { findProcedureVersion } from '../procedures/api';
 import { DOSSIER_CODE } from './api';
 import { lockDossierByCode } from './files';
 import { returnOf } from './intake';
-import { postalReturnAddress, RETURN_CHANNELS, statusOf, type StatusKey } from './rules';
+import {
+  postalReturnAddress,
+  RETURN_CHANNEL_LABELS,
+  RETURN_CHANNELS,
+  statusOf,
+  type StatusKey,
+} from './rules';
 import { dossiers } from './schema';
 import * as store from './store';
-
-const RETURN_LABELS = { counter: 'tại Trung tâm', post: 'qua bưu chính', online: 'trực tuyến' } as const;
 
 const BODY = z.object({
   returnChannel: z.enum(RETURN_CHANNELS, 'Xin vui lòng chọn cách nhận kết quả.'),
@@ -55,7 +59,7 @@ export async function changeReturnMethod(ctx: Context, code: string, input: z.in
     .returning();
   if (!updated) throw new Error(`dossier ${code} vanished while locked`);
   const address = postalReturnAddress(updated);
-  const note = `Nhận kết quả ${RETURN_LABELS[chosen.returnChannel]}${address ? `: ${address}` : ''}`;
+  const note = `${RETURN_CHANNEL_LABELS[chosen.returnChannel]}${address ? `, đến địa chỉ: ${address}` : ''}`;
   await store.insertEvent(ctx.db, {
     wardCode: row.wardCode,
     dossierId: row.id,

@@ -27,6 +27,7 @@ export {
   nextStatus,
   postalReturnAddress,
   registeredReturn,
+  RETURN_CHANNEL_LABELS,
   RETURN_CHANNELS,
   returnChannelsFor,
   ROLES,

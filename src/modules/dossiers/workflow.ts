@@ -45,6 +45,13 @@ export type Status = (typeof STATUSES)[number];
 export const RETURN_CHANNELS = ['counter', 'post', 'online'] as const;
 export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
 
+/** The ways of receiving the result in the words of the receipt (Mẫu 01 "Đăng ký nhận kết quả"). */
+export const RETURN_CHANNEL_LABELS: Record<ReturnChannel, string> = {
+  counter: 'Nhận trực tiếp tại Trung tâm Phục vụ hành chính công',
+  post: 'Qua dịch vụ bưu chính công ích',
+  online: 'Trực tuyến, trên Cổng Dịch vụ công',
+};
+
 /**
  * How the applicant receives the result (Mẫu 01 "Đăng ký nhận kết quả"): the method they registered, or by which
  * it was handed over; a dossier that registered none gets it where it was filed (online, or at the counter).

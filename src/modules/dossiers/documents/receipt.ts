@@ -16,7 +16,7 @@ import {
 import { weekdayNameVn } from '../../../platform/calendar/holidays';
 import { amountInWords, formatVnd } from '../../procedures/api';
 import type { Procedure } from '../../procedures/catalogue';
-import { postalReturnAddress, registeredReturn, type ReturnChannel } from '../rules';
+import { postalReturnAddress, registeredReturn, RETURN_CHANNEL_LABELS } from '../rules';
 import {
   applicantFields,
   count,
@@ -30,12 +30,6 @@ import {
   oneStopAgency,
   type FormInput,
 } from './common';
-
-const RETURN_CHANNEL_LABELS: Record<ReturnChannel, string> = {
-  counter: `Nhận trực tiếp tại ${ONE_STOP_UNIT}`,
-  post: 'Qua dịch vụ bưu chính công ích',
-  online: 'Trực tuyến, trên Cổng Dịch vụ công',
-};
 
 function timeLimitText(procedure: Procedure | undefined): string {
   const limit = procedure?.timeLimit;
