@@ -374,6 +374,13 @@ describe('dossier lifecycle after intake', () => {
       [code],
     );
     expect(audit?.summary).toEqual({ from: 'counter', to: 'post' });
+    const told = await rows<{ template_key: string; body: string }>(
+      "SELECT template_key, body FROM outbox_messages WHERE reference_id = $1 AND template_key = 'dossier.return_changed'",
+      [code],
+    );
+    expect(told).toEqual([
+      { template_key: 'dossier.return_changed', body: expect.stringContaining('gui qua buu chinh') },
+    ]);
 
     await ok(act(counter, code, 'withdraw', { reason: 'Công dân xin rút hồ sơ' }));
     const late = await change({ returnChannel: 'counter' });

@@ -51,6 +51,8 @@ export function noticeOf(dossier: NoticeFacts, event: EventOf, now: Date): Dossi
       return { kind: 'payment_requested', amount: formatVnd(dossier.feeDue?.amount ?? 0) };
     case 'mark_result_ready':
       return { kind: 'result_ready', delivery: registeredReturn(dossier) };
+    case 'change_return':
+      return { kind: 'return_changed', delivery: registeredReturn(dossier) };
     case 'return_result':
       return { kind: 'returned', returnedOn: toLocalDate(now), online: event.data?.channel === 'online' };
     case 'apology':

@@ -7,15 +7,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/store';
+import { pokeDelivery } from '../../platform/channels/jobs';
 import type { Db } from '../../platform/db/connect';
 import { auditContext, currentStaff } from '../../platform/http/context';
 import type { RouteOptions } from '../../platform/http/deps';
 import { AppError } from '../../platform/http/errors';
+import { siteOrigin } from '../../platform/http/html';
 import { IDEMPOTENCY_HEADERS } from '../../platform/http/schemas';
 import { findProcedureVersion } from '../procedures/api';
 import { DOSSIER_CODE } from './api';
 import { lockDossierByCode } from './files';
 import { returnOf } from './intake';
+import { notifyApplicant } from './notices';
 import {
   postalReturnAddress,
   RETURN_CHANNEL_LABELS,
@@ -36,6 +39,8 @@ interface Context {
   audit: AuditContext;
   now: Date;
   staff: { id: string; fullName: string; wardCode: string };
+  /** The portal's address, for the tracking link of the message to the applicant. */
+  publicUrl?: string;
 }
 
 export async function changeReturnMethod(ctx: Context, code: string, input: z.infer<typeof BODY>) {
@@ -72,6 +77,7 @@ export async function changeReturnMethod(ctx: Context, code: string, input: z.in
     note,
     data: { from: row.returnChannel, to: chosen.returnChannel },
   });
+  await notifyApplicant(ctx.db, updated, { action: 'change_return', toStatus: row.status }, ctx);
   await recordAudit(ctx.db, ctx.audit, {
     action: 'dossier.return_changed',
     targetType: 'dossier',
@@ -105,11 +111,13 @@ export const returnMethodRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       const ctx = {
         audit: auditContext(request),
         now: deps.clock.now(),
+        publicUrl: siteOrigin(request, deps.config.publicUrl),
         staff: { id: staff.id, fullName: staff.fullName, wardCode: staff.wardCode },
       };
       const updated = await db.transaction((tx) =>
         changeReturnMethod({ ...ctx, db: tx }, request.params.code, request.body),
       );
+      pokeDelivery(db);
       return {
         code: updated.code,
         returnChannel: updated.returnChannel,

@@ -28,6 +28,7 @@ const NOTICES: DossierNotice[] = [
   { kind: 'withdrawn' },
   { kind: 'returned', returnedOn: '2026-03-13', online: true },
   { kind: 'supplement_sent' },
+  { kind: 'return_changed', delivery: 'post' },
 ];
 
 describe('dossier message templates', () => {
@@ -49,6 +50,17 @@ describe('dossier message templates', () => {
       'UBND phuong Thanh Dong: Ho so 10507-260310-0001 da co ket qua. ' +
         'Moi ong/ba den nhan tai Trung tam Phuc vu hanh chinh cong, mang theo giay tiep nhan.',
     );
+  });
+
+  it('confirms a changed return method whole, in one segment, whichever the new way', () => {
+    const changed = (delivery: 'counter' | 'post' | 'online') =>
+      dossierMessage('sms', context, { kind: 'return_changed', delivery }).body;
+    expect(changed('post')).toBe(
+      'UBND phuong Thanh Dong: Da doi cach nhan ket qua ho so 10507-260310-0001: ' +
+        'gui qua buu chinh den dia chi da dang ky.',
+    );
+    expect(changed('counter')).toMatch(/: nhan tai Trung tam Phuc vu HCC\.$/);
+    expect(changed('online')).toMatch(/: tai ban dien tu tai muc Ho so cua toi\.$/);
   });
 
   it('says how the result comes back: at the centre, by post, or to download', () => {

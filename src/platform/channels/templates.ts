@@ -29,6 +29,7 @@ export type DossierNotice =
   | { kind: 'supplement_requested'; documents: readonly string[]; reason: string }
   | { kind: 'supplement_sent' }
   | { kind: 'result_ready'; delivery: ResultDelivery }
+  | { kind: 'return_changed'; delivery: ResultDelivery }
   | { kind: 'returned'; returnedOn: string; online?: boolean }
   | { kind: 'late_apology'; newDate: string; reason: string }
   | { kind: 'refused'; reasons: readonly string[] }
@@ -56,6 +57,13 @@ const RESULT_DELIVERY: Record<ResultDelivery, string> = {
   counter: `Mời ông/bà đến nhận tại ${CENTRE}, mang theo giấy tiếp nhận.`,
   post: 'Kết quả sẽ được gửi qua bưu chính đến địa chỉ ông/bà đã đăng ký.',
   online: 'Mời ông/bà đăng nhập mục Hồ sơ của tôi để tải bản điện tử của kết quả.',
+};
+
+/** The way the result will come, short enough for one SMS segment with the code. */
+const RETURN_CHANGED: Record<ResultDelivery, string> = {
+  counter: 'nhận tại Trung tâm Phục vụ HCC',
+  post: 'gửi qua bưu chính đến địa chỉ đã đăng ký',
+  online: 'tải bản điện tử tại mục Hồ sơ của tôi',
 };
 
 function list(items: readonly string[]): string {
@@ -98,6 +106,12 @@ function partsOf(context: DossierNoticeContext, notice: DossierNotice): Parts {
         subject: `Hồ sơ ${code} đã có kết quả`,
         short: `Hồ sơ ${code} đã có kết quả. ${RESULT_DELIVERY[notice.delivery]}`,
         details: notice.delivery === 'online' ? download : [],
+      };
+    case 'return_changed':
+      return {
+        subject: `Đã đổi cách nhận kết quả hồ sơ ${code}`,
+        short: `Đã đổi cách nhận kết quả hồ sơ ${code}: ${RETURN_CHANGED[notice.delivery]}.`,
+        details: [],
       };
     case 'returned':
       return {
