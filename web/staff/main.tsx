@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './staff.css';
-import '../shared/i18n';
+import './i18n';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
