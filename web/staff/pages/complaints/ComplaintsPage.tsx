@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, vietnamInstant } from '../../../shared/format';
@@ -6,7 +6,6 @@ import { useApiData } from '../../../shared/useApiData';
 import { can, useMe } from '../../auth/session';
 import { ApiDataView } from '../../components/ApiDataView';
 import { PageTitle } from '../../components/PageTitle';
-import { TableRegion } from '../../components/TableRegion';
 import {
   COMPLAINTS_PATH,
   complaintPath,
@@ -16,9 +15,8 @@ import {
   type Register,
 } from './complaintApi';
 import {
-  DeadlineCell,
-  inView,
   registerQuery,
+  RegisterTable,
   RegisterViewControl,
   StepForm,
   useRegisterView,
@@ -338,42 +336,17 @@ export function ComplaintsPage() {
         </Card>
       )}
       <ApiDataView data={register}>
-        {({ items, counts }) => (
-          <>
-            <Text>{t('staff.complaints.counts', counts)}</Text>
-            <TableRegion
-              caption={t('staff.pages.complaints.title')}
-              rowCount={inView(items, view).length}
-              minWidth={760}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('staff.complaints.code')}</Table.Th>
-                  <Table.Th>{t('staff.complaints.complainant')}</Table.Th>
-                  <Table.Th>{t('staff.complaints.fields.subject')}</Table.Th>
-                  <Table.Th>{t('staff.complaints.status')}</Table.Th>
-                  <Table.Th>{t('staff.complaints.deadline')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {inView(items, view).map((c) => (
-                  <Table.Tr key={c.code}>
-                    <Table.Td>
-                      <Anchor component="button" type="button" onClick={() => setSelected(c.code)}>
-                        {c.code}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td lang="vi">{c.complainant}</Table.Td>
-                    <Table.Td>{c.subject}</Table.Td>
-                    <Table.Td>{c.statusLabel}</Table.Td>
-                    <Table.Td>
-                      <DeadlineCell deadline={c.deadline} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </TableRegion>
-          </>
+        {(loaded) => (
+          <RegisterTable
+            caption={t('staff.pages.complaints.title')}
+            register={loaded}
+            view={view}
+            columns={[
+              { header: t('staff.complaints.complainant'), cell: (c) => c.complainant, lang: 'vi' },
+              { header: t('staff.complaints.fields.subject'), cell: (c) => c.subject },
+            ]}
+            onOpen={setSelected}
+          />
         )}
       </ApiDataView>
       {selected && <ComplaintDetail key={selected} code={selected} onChanged={register.reload} />}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format';
@@ -7,7 +7,6 @@ import { can, useMe } from '../../auth/session';
 import { ApiDataView } from '../../components/ApiDataView';
 import { PageTitle } from '../../components/PageTitle';
 import { SealedIdentity } from '../../components/SealedIdentity';
-import { TableRegion } from '../../components/TableRegion';
 import {
   DENUNCIATIONS_PATH,
   denunciationPath,
@@ -17,9 +16,8 @@ import {
   type Register,
 } from './complaintApi';
 import {
-  DeadlineCell,
-  inView,
   registerQuery,
+  RegisterTable,
   RegisterViewControl,
   StepForm,
   useRegisterView,
@@ -267,44 +265,20 @@ export function DenunciationsPage() {
         </Card>
       )}
       <ApiDataView data={register}>
-        {({ items, counts }) => (
-          <>
-            <Text>{t('staff.complaints.counts', counts)}</Text>
-            <TableRegion
-              caption={t('staff.pages.denunciations.title')}
-              rowCount={inView(items, view).length}
-              minWidth={760}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('staff.complaints.code')}</Table.Th>
-                  <Table.Th>{t('staff.denunciations.denouncer')}</Table.Th>
-                  <Table.Th>{t('staff.denunciations.accused')}</Table.Th>
-                  <Table.Th>{t('staff.complaints.status')}</Table.Th>
-                  <Table.Th>{t('staff.complaints.deadline')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {inView(items, view).map((d) => (
-                  <Table.Tr key={d.code}>
-                    <Table.Td>
-                      <Anchor component="button" type="button" onClick={() => setSelected(d.code)}>
-                        {d.code}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <span className="status-label">{t('staff.denunciations.sealed')}</span>
-                    </Table.Td>
-                    <Table.Td>{d.accused}</Table.Td>
-                    <Table.Td>{d.statusLabel}</Table.Td>
-                    <Table.Td>
-                      <DeadlineCell deadline={d.deadline} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </TableRegion>
-          </>
+        {(loaded) => (
+          <RegisterTable
+            caption={t('staff.pages.denunciations.title')}
+            register={loaded}
+            view={view}
+            columns={[
+              {
+                header: t('staff.denunciations.denouncer'),
+                cell: () => <span className="status-label">{t('staff.denunciations.sealed')}</span>,
+              },
+              { header: t('staff.denunciations.accused'), cell: (d) => d.accused },
+            ]}
+            onOpen={setSelected}
+          />
         )}
       </ApiDataView>
       {selected && <Detail key={selected} code={selected} onChanged={register.reload} />}

@@ -1,4 +1,14 @@
-import { Button, NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,12 +18,13 @@ import { useSubmission, validationError } from '../../../shared/forms';
 import { parseDayInput } from '../../../shared/parse';
 import { useApiData } from '../../../shared/useApiData';
 import { useMe } from '../../auth/session';
+import { TableRegion } from '../../components/TableRegion';
 import { UrgencyLabel } from '../../dossiers/UrgencyLabel';
 import { useIdempotentPost } from '../../dossiers/idempotency';
-import { URGENCY_OF, type CurrentDeadline } from './complaintApi';
+import { URGENCY_OF, type CurrentDeadline, type Register } from './complaintApi';
 
 /** The deadline a record works against now: its step, the date, and "Quá hạn" / "Sắp đến hạn" / "Trong hạn". */
-export function DeadlineCell({ deadline }: { deadline: CurrentDeadline | null }) {
+function DeadlineCell({ deadline }: { deadline: CurrentDeadline | null }) {
   if (!deadline) return <>—</>;
   return (
     <span>
@@ -168,7 +179,7 @@ export function registerQuery(view: RegisterView): string {
   return `view=${view === 'closed' ? 'closed' : 'open'}`;
 }
 
-export function inView<T extends { deadline: CurrentDeadline | null }>(items: T[], view: RegisterView): T[] {
+function inView<T extends { deadline: CurrentDeadline | null }>(items: T[], view: RegisterView): T[] {
   if (view !== 'due_soon' && view !== 'late') return items;
   return items.filter((item) => item.deadline?.timeliness === view);
 }
@@ -188,5 +199,74 @@ export function RegisterViewControl({
       data={REGISTER_VIEWS.map((value) => ({ value, label: t(`staff.complaints.views.${value}`) }))}
       aria-label={t('staff.complaints.viewsLabel')}
     />
+  );
+}
+
+interface RegisterItem {
+  code: string;
+  statusLabel: string;
+  deadline: CurrentDeadline | null;
+}
+
+/** A column between the record's code and its status: who and what the record is about. */
+export interface RegisterColumn<T> {
+  header: string;
+  cell: (item: T) => ReactNode;
+  /** 'vi' for a value in Vietnamese whatever the interface language (a name). */
+  lang?: 'vi';
+}
+
+/** The register in the chosen view: its counts, then each record's code (opens it), columns, status, deadline. */
+export function RegisterTable<T extends RegisterItem>({
+  caption,
+  register,
+  view,
+  columns,
+  onOpen,
+}: {
+  caption: string;
+  register: Register<T>;
+  view: RegisterView;
+  columns: readonly RegisterColumn<T>[];
+  onOpen: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const items = inView(register.items, view);
+  return (
+    <>
+      <Text>{t('staff.complaints.counts', register.counts)}</Text>
+      <TableRegion caption={caption} rowCount={items.length} minWidth={760}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('staff.complaints.code')}</Table.Th>
+            {columns.map((column) => (
+              <Table.Th key={column.header}>{column.header}</Table.Th>
+            ))}
+            <Table.Th>{t('staff.complaints.status')}</Table.Th>
+            <Table.Th>{t('staff.complaints.deadline')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.code}>
+              <Table.Td>
+                <Anchor component="button" type="button" onClick={() => onOpen(item.code)}>
+                  {item.code}
+                </Anchor>
+              </Table.Td>
+              {columns.map((column) => (
+                <Table.Td key={column.header} lang={column.lang}>
+                  {column.cell(item)}
+                </Table.Td>
+              ))}
+              <Table.Td>{item.statusLabel}</Table.Td>
+              <Table.Td>
+                <DeadlineCell deadline={item.deadline} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </TableRegion>
+    </>
   );
 }
