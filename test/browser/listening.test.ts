@@ -156,12 +156,15 @@ describe('listening to citizens, end to end', () => {
     await counter.getByLabel('Phân loại').selectOption('denunciation');
     await counter.getByRole('button', { name: 'Ghi vào sổ' }).press('Enter');
     await waitUntil(() => status(counter), 'Đã ghi lượt tiếp số 2/2026; hạn trả lời 16/12/2026.');
+    // The status is said before the log has reloaded: wait for the new row itself.
     const sealedVisit = counter.getByRole('row', { name: new RegExp(SEALED_MATTER) });
+    await sealedVisit.waitFor();
     expect(await sealedVisit.getByText('Đã niêm phong', { exact: true }).count()).toBe(1);
     expect(await counter.getByRole('button', { name: 'Xem thông tin người tố cáo' }).count()).toBe(0);
     expect(await counter.content()).not.toContain(VISITING_DENOUNCER);
     await goTo(chairman, 'receptionLog', false);
     const opened = chairman.getByRole('row', { name: new RegExp(SEALED_MATTER) });
+    await opened.waitFor();
     expect(await chairman.content()).not.toContain(VISITING_DENOUNCER);
     await opened.getByRole('button', { name: 'Xem thông tin người tố cáo' }).press('Enter');
     await opened.getByText(VISITING_DENOUNCER).waitFor();
